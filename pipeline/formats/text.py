@@ -1,0 +1,66 @@
+"""Plain text and Markdown: one segment holding the whole file.
+
+Bytes outside replaced spans are written back unchanged: the file is decoded without newline
+translation and re-encoded with the same encoding (UTF-8, UTF-8 with BOM, or Windows-1252).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.errors import UnreadableFile
+from pipeline.formats import Format
+from pipeline.model import Document, EditMap, apply_edits
+
+#: Largest text file read (bytes); bigger files are refused rather than loaded into memory.
+MAX_BYTES = 50 * 1024 * 1024
+_ENCODINGS = ("utf-8-sig", "cp1252")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)`` for the raw bytes of a text file.
+
+    Raises:
+        UnreadableFile: the bytes are neither UTF-8 nor Windows-1252, or contain NUL bytes.
+    """
+    if b"\x00" in data:
+        raise UnreadableFile("binary content in a text file")
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile("text is neither UTF-8 nor Windows-1252")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise UnreadableFile(f"text file larger than {MAX_BYTES // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read file ({exc.strerror or type(exc).__name__})") from None
+
+
+def read(path: Path) -> Document:
+    """Read a .txt/.md file as a single-segment document."""
+    text, _ = decode(_read_bytes(path))
+    return Document.from_parts(path, "text", [("text", "text", text)])
+
+
+def write(source: Path, document: Document, edits: EditMap, target: Path) -> None:
+    """Write ``source`` with ``edits`` applied to ``target`` in the source's encoding."""
+    data = _read_bytes(source)
+    text, encoding = decode(data)
+    if text != document.text:
+        raise UnreadableFile("file changed while it was being processed")
+    new_text = apply_edits(text, edits.get(0, ()))
+    try:
+        encoded = new_text.encode(encoding)
+    except UnicodeEncodeError:
+        encoded = new_text.encode("utf-8")
+    target.write_bytes(encoded)
+
+
+FORMAT = Format(name="text", suffixes=(".txt", ".md"), read=read, write=write)
