@@ -1,0 +1,51 @@
+"""Our own Presidio recognizers for UK care and education documents.
+
+Each module defines its recognizers and exposes ``RECOGNIZERS``: a dict from a versioned
+registry name (``"uk_nhs.v1"``) to a zero-argument factory returning a Presidio
+``EntityRecognizer``. To add a recognizer, write one module and list it in ``_MODULES``.
+
+This package imports nothing from ``pipeline`` or ``keys``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from presidio_analyzer import EntityRecognizer
+
+Factory = Callable[[], EntityRecognizer]
+
+_MODULES = (
+    # identifiers
+    "recognizers.nhs",
+    "recognizers.nino",
+    "recognizers.education",
+    "recognizers.tax",
+    "recognizers.phone",
+    "recognizers.email",
+    "recognizers.dates",
+    "recognizers.bank",
+    "recognizers.reference",
+    # names and places
+    "recognizers.postcode",
+    "recognizers.address",
+    "recognizers.names",
+)
+
+
+def registry() -> dict[str, Factory]:
+    """Return every registered recognizer factory by registry name."""
+    table: dict[str, Factory] = {}
+    for module_name in _MODULES:
+        module = importlib.import_module(module_name)
+        for name, factory in module.RECOGNIZERS.items():
+            if name in table:
+                raise ValueError(f"recognizer {name!r} registered twice")
+            table[name] = factory
+    return table
+
+
+def build_all() -> list[EntityRecognizer]:
+    """Instantiate every registered recognizer."""
+    return [factory() for factory in registry().values()]
