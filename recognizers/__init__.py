@@ -34,12 +34,16 @@ _MODULES = (
 )
 
 
-def registry() -> dict[str, Factory]:
-    """Return every registered recognizer factory by registry name."""
+def registry(attribute: str = "RECOGNIZERS") -> dict[str, Factory]:
+    """Return every registered recognizer factory by registry name.
+
+    Modules list their always-on recognizers in ``RECOGNIZERS`` and those used only under the
+    strict policy (e.g. every calendar date) in ``STRICT_RECOGNIZERS``.
+    """
     table: dict[str, Factory] = {}
     for module_name in _MODULES:
         module = importlib.import_module(module_name)
-        for name, factory in module.RECOGNIZERS.items():
+        for name, factory in getattr(module, attribute, {}).items():
             if name in table:
                 raise ValueError(f"recognizer {name!r} registered twice")
             table[name] = factory
@@ -49,3 +53,8 @@ def registry() -> dict[str, Factory]:
 def build_all() -> list[EntityRecognizer]:
     """Instantiate every registered recognizer."""
     return [factory() for factory in registry().values()]
+
+
+def build_strict() -> list[EntityRecognizer]:
+    """Instantiate the recognizers that only the strict policy enables."""
+    return [factory() for factory in registry("STRICT_RECOGNIZERS").values()]

@@ -1,18 +1,74 @@
-"""Placeholder for the `anonymise run` command (being written)."""
+"""``anonymise run``: anonymise files and folders into an output folder."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from pipeline import exitcodes
+from pipeline.batch import Job, Outcome, Run, plan_jobs, run_batch
+from pipeline.config import POLICIES, Settings, load_settings
+from pipeline.detect import Detector
+from pipeline.formats import supported_suffixes
+from pipeline.report import FileReport, Status, assemble, now, write_json_atomic
+from pipeline.strategy import LabelStrategy, Strategy
 
 NAME = "run"
-HELP = "(not yet available)"
+HELP = "anonymise files and folders (.docx, .pdf, .txt, .md) into an output folder"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No arguments yet."""
+    """Declare the options of ``anonymise run``."""
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH",
+                        help="files or folders to anonymise (folders are searched recursively)")
+    parser.add_argument("--out", required=True, type=Path, metavar="DIR",
+                        help="output folder; mirrors the inputs' layout (must not be inside an input)")
+    parser.add_argument("--report", type=Path, metavar="FILE",
+                        help="write a JSON report (counts and labels, never original values)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML)")
+    parser.add_argument("--policy", choices=POLICIES,
+                        help="'default' keeps ordinary dates, places and organisations; "
+                             "'strict' replaces them too")
+    parser.add_argument("--label", metavar="WORD", help='label word for people (default "Client")')
+
+
+def _strategy(settings: Settings) -> Strategy:
+    return LabelStrategy(settings.label_word)
+
+
+def _skipped(job: Job) -> FileReport:
+    return FileReport(input=str(job.relative), output=None, format=job.source.suffix.lstrip("."),
+                      status=Status.SKIPPED, reason="unsupported file type", code="skipped")
+
+
+def _announce(outcome: Outcome) -> None:
+    r = outcome.report
+    if r.status in (Status.REFUSED, Status.FAILED):
+        tqdm.write(f"anonymise: {r.status.value} {r.input}: {r.reason}", file=sys.stderr)
 
 
 def main(args: argparse.Namespace) -> int:
-    """Not yet implemented."""
-    print("anonymise run: not yet available")
-    return 4
+    """Run the batch and return the exit code."""
+    settings = load_settings(args.config).with_overrides(policy=args.policy, label_word=args.label)
+    jobs, skipped = plan_jobs(args.paths, args.out)
+    if not jobs and not skipped:
+        print(f"anonymise: no supported files found ({', '.join(supported_suffixes())})",
+              file=sys.stderr)
+        return exitcodes.USAGE
+    started = now()
+    run = Run(Detector.load(settings), _strategy(settings), settings)
+    files: list[FileReport] = [_skipped(job) for job in skipped]
+    with tqdm(total=len(jobs), unit="file", file=sys.stderr, disable=None,
+              desc="anonymising", leave=False) as bar:
+        for outcome in run_batch(run, jobs, args.out, _announce):
+            files.append(outcome.report)
+            bar.update()
+    report = assemble(files, {"policy": settings.policy, "model": settings.model,
+                              "mode": "label", "label_word": settings.label_word}, started)
+    if args.report:
+        write_json_atomic(report.to_dict(), args.report)
+    print(f"anonymise: {report.summary()}", file=sys.stderr)
+    return exitcodes.OK if report.complete else exitcodes.INCOMPLETE

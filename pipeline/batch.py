@@ -1,0 +1,203 @@
+"""The batch loop: the one place that walks inputs, calls each stage and writes outputs.
+
+Per-file problems (refused or failed files) are recorded and the batch goes on. Outputs are
+written to a temporary file beside the target and renamed into place only when complete, so a
+crash never leaves a half-written "clean" file. Inputs are never written to.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from pipeline.config import Settings
+from pipeline.detect import Analysis, Detector
+from pipeline.errors import AnonymiseError, InputError, OutputError, UsageError
+from pipeline.formats import format_for, supported_suffixes
+from pipeline.model import Document, ReplacementPlan
+from pipeline.people import PeopleBook
+from pipeline.plan import make_plan
+from pipeline.report import FileReport, Status
+from pipeline.resolve import Resolved, resolve
+from pipeline.strategy import Strategy
+
+log = logging.getLogger(__name__)
+
+#: Documents read and analysed together (spaCy batches); bounds memory on big runs.
+CHUNK = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input file and where its output goes (both relative to their roots)."""
+
+    source: Path
+    relative: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one document: its plan and findings, for reports and benchmarks."""
+
+    job: Job
+    document: Document | None
+    plan: ReplacementPlan | None
+    resolved: Resolved | None
+    report: FileReport
+
+
+@dataclass
+class Run:
+    """Everything a batch needs, loaded once."""
+
+    detector: Detector
+    strategy: Strategy
+    settings: Settings
+    people: PeopleBook = field(default_factory=PeopleBook)
+
+
+def _is_candidate(path: Path) -> bool:
+    name = path.name
+    return not (name.startswith(".") or name.startswith("~$"))
+
+
+def plan_jobs(inputs: Sequence[Path], out_dir: Path) -> tuple[list[Job], list[Job]]:
+    """Expand input paths into jobs; return ``(supported, skipped)``.
+
+    A single folder maps to ``out_dir`` directly; with several inputs each keeps its own name.
+
+    Raises:
+        UsageError: an input is missing, the output folder is (inside) an input folder, or two
+            inputs would write the same output.
+    """
+    out = out_dir.resolve()
+    jobs: list[Job] = []
+    skipped: list[Job] = []
+    suffixes = set(supported_suffixes())
+    for raw in inputs:
+        path = raw.resolve()
+        if not path.exists():
+            raise UsageError(f"input not found: {raw}")
+        if path.is_dir():
+            if out == path or path in out.parents:
+                raise UsageError("--out must not be an input folder or inside one")
+            prefix = Path() if len(inputs) == 1 else Path(path.name)
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if out in file.parents or not _is_candidate(file):
+                    continue
+                job = Job(file, prefix / file.relative_to(path))
+                (jobs if file.suffix.lower() in suffixes else skipped).append(job)
+        else:
+            jobs.append(Job(path, Path(path.name)))
+    targets = [job.relative for job in jobs]
+    if len(set(targets)) != len(targets):
+        raise UsageError("two inputs would write the same output file; pass their parent folder")
+    return jobs, skipped
+
+
+def _chunks(items: Sequence[Job], size: int) -> Iterator[list[Job]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def safe_relative(relative: Path, plan: ReplacementPlan | None, document: Document | None) -> Path:
+    """Return ``relative`` with any replaced value found in it swapped for its replacement.
+
+    File and folder names can carry a name ("margaret-oneill.docx"); outputs and reports use
+    this form so that no original value reaches a file name.
+    """
+    if plan is None or document is None:
+        return relative
+    pairs: dict[str, str] = {}
+    for rep in plan.replacements:
+        value = document.text[rep.start : rep.end]
+        slug = re.sub(r"[^\w]+", "-", rep.new_text.strip("[]")).strip("-").lower()
+        for piece in [value, *value.split()]:
+            piece = piece.strip(" ,.'’")
+            if len(piece) >= 3:
+                pairs.setdefault(piece.casefold(), slug)
+    parts = []
+    for part in relative.parts:
+        for value in sorted(pairs, key=len, reverse=True):
+            pattern = r"[\s_.\-]*".join(re.escape(w) for w in re.split(r"[\s_.\-]+", value) if w)
+            part = re.sub(rf"(?<![^\W_]){pattern}(?![^\W_])", pairs[value], part, flags=re.I)
+        parts.append(part)
+    return Path(*parts)
+
+
+def _write_atomic(job: Job, document: Document, plan: ReplacementPlan, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".anonymise-", suffix=target.suffix)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        format_for(job.source).write(job.source, document, plan.edits_by_segment(document), tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _process(run: Run, job: Job, document: Document, analysis: Analysis, out_dir: Path) -> Outcome:
+    resolved = resolve(document.text, analysis.detections, analysis.tokens, run.settings)
+    scope = job.relative.parent.as_posix()
+    plan = make_plan(document, resolved, run.strategy, lambda p: run.people.key_for(p, scope))
+    relative = safe_relative(job.relative, plan, document)
+    target = out_dir / relative
+    _write_atomic(job, document, plan, target)
+    counts = Counter(rep.entity for rep in plan.replacements)
+    labels = sorted({r.new_text for r in plan.replacements if r.entity == "PERSON"})
+    report = FileReport(
+        input=str(relative), output=str(relative), format=document.format,
+        status=Status.ANONYMISED, counts=dict(sorted(counts.items())), labels=tuple(labels),
+    )
+    return Outcome(job, document, plan, resolved, report)
+
+
+def _failure(job: Job, out_dir: Path, status: Status, reason: str, code: str) -> Outcome:
+    # A stale output from an earlier run must not pass for a clean copy of this input.
+    (out_dir / job.relative).unlink(missing_ok=True)
+    report = FileReport(input=str(job.relative), output=None, format=job.source.suffix.lstrip("."),
+                        status=status, reason=reason, code=code)
+    return Outcome(job, None, None, None, report)
+
+
+def run_batch(
+    run: Run,
+    jobs: Sequence[Job],
+    out_dir: Path,
+    on_done: Callable[[Outcome], None] = lambda outcome: None,
+) -> Iterator[Outcome]:
+    """Anonymise every job, yielding an :class:`Outcome` per file in input order."""
+    for chunk in _chunks(jobs, CHUNK):
+        readable: list[tuple[Job, Document]] = []
+        for job in chunk:
+            try:
+                readable.append((job, format_for(job.source).read(job.source)))
+            except InputError as exc:
+                outcome = _failure(job, out_dir, Status.REFUSED, str(exc), exc.code)
+                on_done(outcome)
+                yield outcome
+        analyses = run.detector.analyse_many(doc.text for _, doc in readable)
+        for (job, document), analysis in zip(readable, analyses, strict=True):
+            try:
+                outcome = _process(run, job, document, analysis, out_dir)
+            except (InputError, OutputError) as exc:
+                status = Status.REFUSED if isinstance(exc, InputError) else Status.FAILED
+                outcome = _failure(job, out_dir, status, str(exc), exc.code)
+            except AnonymiseError:
+                raise
+            except Exception as exc:  # a library or our bug: report the type, never its text
+                log.debug("unexpected error", exc_info=False)
+                outcome = _failure(job, out_dir, Status.FAILED,
+                                   f"internal error ({type(exc).__name__})", "internal")
+            on_done(outcome)
+            yield outcome

@@ -1,0 +1,84 @@
+"""Pure clean-up of raw detections: allow-lists, protected vocabulary, implausible names,
+the roster of names always replaced, and overlap resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.config import Settings
+from pipeline.detect import Token
+from pipeline.model import Detection
+from pipeline.people import PersonMention, link_people
+from recognizers.address import ends_with_street_suffix
+from recognizers.entities import PERSON
+from recognizers.names import is_role_word
+from recognizers.vocabulary import protected_spans
+
+#: Entity types replaced under each policy; anything else a recognizer reports is ignored.
+_STRICT_ONLY = frozenset({"DATE_TIME", "LOCATION", "ORGANIZATION", "NRP", "AGE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Non-overlapping findings of one document: people mentions and other entities."""
+
+    people: tuple[PersonMention, ...]
+    others: tuple[Detection, ...]
+
+
+def _phrase_spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in phrases:
+        pattern = r"\s+".join(re.escape(part) for part in phrase.split())
+        spans += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.I)]
+    return spans
+
+
+def _inside(d: Detection, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= d.start and d.end <= b for a, b in spans)
+
+
+def plausible_person(surface: str) -> bool:
+    """Whether a PERSON span's text can be a name (not a role word, street or number)."""
+    stripped = surface.strip()
+    if len(stripped) < 2 or any(ch.isdigit() for ch in stripped) or "@" in stripped:
+        return False
+    return not (is_role_word(stripped) or ends_with_street_suffix(stripped))
+
+
+def _longest_first(items: list[tuple[int, int, float, object]]) -> list[tuple[int, int, float, object]]:
+    kept: list[tuple[int, int, float, object]] = []
+    for item in sorted(items, key=lambda i: (-(i[1] - i[0]), -i[2], i[0])):
+        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda i: i[0])
+
+
+def resolve(
+    text: str, detections: Sequence[Detection], tokens: Sequence[Token], settings: Settings
+) -> Resolved:
+    """Turn raw detections into the final, non-overlapping findings of a document."""
+    keep_out = _phrase_spans(text, settings.allow) + protected_spans(text)
+    wanted = [
+        d
+        for d in detections
+        if not _inside(d, keep_out)
+        and (settings.policy == "strict" or d.entity not in _STRICT_ONLY)
+        and (d.entity != PERSON or plausible_person(text[d.start : d.end]))
+    ]
+    wanted += [Detection(s, e, PERSON, 1.0, "roster") for s, e in _phrase_spans(text, settings.always)]
+    people = [m for m in link_people(text, wanted, tokens) if not _inside_span(m, keep_out)]
+    items: list[tuple[int, int, float, object]] = [(m.start, m.end, m.score, m) for m in people]
+    items += [(d.start, d.end, d.score, d) for d in wanted if d.entity != PERSON]
+    kept = _longest_first(items)
+    return Resolved(
+        people=tuple(i[3] for i in kept if isinstance(i[3], PersonMention)),
+        others=tuple(i[3] for i in kept if isinstance(i[3], Detection)),
+    )
+
+
+def _inside_span(m: PersonMention, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
