@@ -14,7 +14,7 @@ from pipeline.model import Document, EditMap, apply_edits
 
 #: Largest text file read (bytes); bigger files are refused rather than loaded into memory.
 MAX_BYTES = 50 * 1024 * 1024
-_ENCODINGS = ("utf-8-sig", "cp1252")
+_BOM = b"\xef\xbb\xbf"
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -25,7 +25,7 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     if b"\x00" in data:
         raise UnreadableFile("binary content in a text file")
-    for encoding in _ENCODINGS:
+    for encoding in ("utf-8-sig" if data.startswith(_BOM) else "utf-8", "cp1252"):
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
