@@ -121,16 +121,18 @@ class Detector:
         from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
         spacy_map = _SPACY_ENTITIES[settings.policy]
+        nlp = _load_spacy(settings.model)
+        ner_labels = nlp.get_pipe("ner").labels if "ner" in nlp.pipe_names else ()
         ner_config = NerModelConfiguration(
             model_to_presidio_entity_mapping=dict(spacy_map),
-            labels_to_ignore=[],
+            labels_to_ignore=[label for label in ner_labels if label not in spacy_map],
             low_score_entity_names=[],
         )
         engine = SpacyNlpEngine(
             models=[{"lang_code": "en", "model_name": settings.model}],
             ner_model_configuration=ner_config,
         )
-        engine.nlp = {"en": _load_spacy(settings.model)}
+        engine.nlp = {"en": nlp}
         registry = RecognizerRegistry(supported_languages=["en"])
         for recognizer in _build_recognizers(settings):
             registry.add_recognizer(recognizer)

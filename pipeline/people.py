@@ -156,58 +156,106 @@ def _pos_at(tokens: Sequence[Token], position: int) -> str:
     return tokens[lo].pos if lo < len(tokens) and tokens[lo].start <= position else ""
 
 
-def _accept(found: str, token: str, known_forms: set[str], pos: str) -> bool:
+#: After a lower-case word-name, these verbs show it is someone's name ("noticed may is tired").
+_FINITE_AFTER = frozenset(
+    "is was has had does did said says seems seemed likes liked wants wanted needs needed "
+    "asked told felt feels went goes came comes ate eats slept sleeps".split()
+)
+_DETERMINERS = frozenset("a an the this that my your his her our their its no any some".split())
+_MONTHS = frozenset(("april", "may", "june", "july", "august"))
+_WORD = re.compile(r"[\w'’]+")
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    before = _WORD.findall(text[max(0, start - 30) : start])
+    after = _WORD.findall(text[end : end + 30])
+    return (before[-1].casefold() if before else ""), (after[0].casefold() if after else "")
+
+
+def _accept(text: str, start: int, end: int, known_forms: set[str], pos: str) -> bool:
     """Decide whether an occurrence of a known name token is a mention of the person."""
+    found = text[start:end]
+    token = found.casefold()
     word_like = _is_word_like(token)
-    if found in known_forms:
+    before, after = _neighbours(text, start, end)
+    if token in _MONTHS and (before.isdigit() or after.isdigit() or after.rstrip("stndrh").isdigit()):
+        return False  # "14 May 2026", "May 3rd"
+    if found in known_forms or found[:1].isupper():
         return not word_like or pos == "PROPN"
-    if found.islower():
-        return not word_like
-    if found[:1].isupper():
-        return not word_like or pos == "PROPN"
-    return False
+    if not found.islower():
+        return False
+    if not word_like:
+        return True
+    return after in _FINITE_AFTER and before not in _DETERMINERS
 
 
-def _further_mentions(
-    text: str,
-    clusters: Iterable[_Cluster],
-    taken: list[tuple[int, int]],
-    tokens: Sequence[Token],
-    surfaces: dict[str, set[str]],
-) -> list[tuple[int, int, _Cluster]]:
-    found: list[tuple[int, int, _Cluster]] = []
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
+def _occurrences(
+    text: str, clusters: Iterable[_Cluster], tokens: Sequence[Token], surfaces: dict[str, set[str]]
+) -> list[tuple[int, int, float]]:
+    """Every accepted occurrence of a known name (full name or single token) in the text."""
+    found: list[tuple[int, int, float]] = []
     for cluster in clusters:
-        full = r"\s+".join(re.escape(t) for t in cluster.person.tokens)
-        variants = [full] if len(cluster.person.tokens) > 1 else []
+        variants = [r"\s+".join(re.escape(t) for t in cluster.person.tokens)]
         variants += [
-            re.escape(t)
-            for t in sorted(cluster.tokens, key=len, reverse=True)
+            re.escape(t) for t in cluster.tokens
             if len(t) >= 2 and not t.endswith(".") and t not in _NEVER_ALONE
         ]
         for variant in variants:
             for m in re.finditer(rf"(?<![\w'’-]){variant}(?![\w-]|['’][a-rt-z])", text, re.I):
-                if not free(m.start(), m.end()):
-                    continue
-                token = m.group().casefold() if " " not in m.group() else cluster.person.tokens[0]
-                is_full = bool(re.search(r"\s", m.group()))
-                if not is_full and not _accept(
-                    m.group(), token, surfaces.get(token, set()), _pos_at(tokens, m.start())
+                multi = bool(re.search(r"\s", m.group()))
+                if multi or _accept(
+                    text, m.start(), m.end(), surfaces.get(m.group().casefold(), set()),
+                    _pos_at(tokens, m.start()),
                 ):
-                    continue
-                start, end = _trim(text, m.start(), m.end())
-                taken.append((start, end))
-                found.append((start, end, cluster))
+                    start, end = _trim(text, m.start(), m.end())
+                    if end > start:
+                        found.append((start, end, 0.8))
     return found
+
+
+def _joinable(text: str, left: tuple[int, int, float], right: tuple[int, int, float]) -> bool:
+    if right[0] <= left[1]:
+        return True
+    gap = text[left[1] : right[0]]
+    if len(gap) > 2 or gap.strip(" \t\n") or _LEADING_TITLE.match(text[right[0] : right[1]]):
+        return False
+    left_tokens = name_tokens(text[left[0] : left[1]])
+    right_tokens = name_tokens(text[right[0] : right[1]])
+    if set(right_tokens) <= set(left_tokens) or text[left[0] : left[1]].endswith(("'s", "’s")):
+        return False
+    # Across a line break only a lone first name and a lone surname join ("Susan\nPennington").
+    return "\n" not in gap or (len(left_tokens) == 1 and len(right_tokens) == 1)
+
+
+def _merge_adjacent(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+    """Join mentions separated only by a space or one line break ("Arthur" + "Pennington")."""
+    merged: list[tuple[int, int, float]] = []
+    for span in sorted(spans):
+        if merged and _joinable(text, merged[-1], span):
+            p_start, p_end, p_score = merged[-1]
+            merged[-1] = (p_start, max(span[1], p_end), max(span[2], p_score))
+        else:
+            merged.append(span)
+    return merged
+
+
+def _surfaces(text: str, spans: Iterable[tuple[int, int, float]]) -> dict[str, set[str]]:
+    forms: dict[str, set[str]] = {}
+    for start, end, _ in spans:
+        for raw in _LEADING_TITLE.sub("", text[start:end]).split():
+            word = _POSSESSIVE.sub("", raw.strip(_STRIP))
+            forms.setdefault(word.casefold(), set()).add(word)
+    return forms
 
 
 def link_people(
     text: str, detections: Sequence[Detection], tokens: Sequence[Token] = ()
 ) -> tuple[PersonMention, ...]:
     """Cluster PERSON detections into people and add further mentions of their names.
+
+    Two passes: the detections are clustered to learn the names in the document; then every
+    accepted occurrence of those names is collected, mentions that sit side by side are joined
+    ("Arthur" + "Pennington" → "Arthur Pennington"), and everything is clustered again.
 
     Args:
         text: the document text.
@@ -224,17 +272,14 @@ def link_people(
         start, end = _trim(text, d.start, d.end)
         if end > start and name_tokens(text[start:end]):
             spans.append((start, end, d.score))
-    spans = _drop_overlaps(spans)
-    assigned = _cluster(text, spans)
-    surfaces: dict[str, set[str]] = {}
-    for start, end, _, _ in assigned:
-        for raw in _LEADING_TITLE.sub("", text[start:end]).split():
-            surfaces.setdefault(raw.strip(_STRIP).casefold(), set()).add(raw.strip(_STRIP))
-    taken = [(s, e) for s, e, _, _ in assigned]
-    unique_clusters = list({id(c): c for *_, c in assigned}.values())
-    extra = _further_mentions(text, unique_clusters, taken, tokens, surfaces)
+    if not spans:
+        return ()
+    first = _cluster(text, _drop_overlaps(_merge_adjacent(text, spans)))
+    clusters = list({id(c): c for *_, c in first}.values())
+    more = _occurrences(text, clusters, tokens, _surfaces(text, spans))
+    final = _drop_overlaps(_merge_adjacent(text, _drop_overlaps(spans + more)))
+    assigned = _cluster(text, final)
     mentions = [PersonMention(s, e, c.person, sc) for s, e, sc, c in assigned]
-    mentions += [PersonMention(s, e, c.person, 0.8) for s, e, c in extra]
     return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
 
 

@@ -31,6 +31,7 @@ _MODULES = (
     "recognizers.postcode",
     "recognizers.address",
     "recognizers.names",
+    "recognizers.gazetteer",
 )
 
 

@@ -93,3 +93,19 @@ def test_mentions_never_overlap():
     spans = sorted((m.start, m.end) for m in mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert {text[s:e] for s, e in spans} == {"Dr Amir Khan", "Amir", "KHAN"}
+
+
+def test_month_that_is_a_name_is_kept_in_dates():
+    text = "Date: 14 May 2026. May Hollis slept well; May 3rd was busy. Staff noticed may is tired."
+    i = text.index("May Hollis")
+    mentions = link_people(text, [Detection(i, i + 10, "PERSON")])
+    found = [(text[m.start : m.end], m.start) for m in mentions]
+    assert [f for f, _ in found] == ["May Hollis", "may"]
+
+
+def test_adjacent_mentions_join_but_not_across_a_heading_line():
+    text = "Room 3 - Arthur Pennington\nArthur slept. His daughter Susan\nPennington rang."
+    dets = _person(text, "Arthur", "Susan\nPennington")
+    groups = _groups(text, link_people(text, dets))
+    assert groups == {"arthur pennington": {"Arthur Pennington", "Arthur"},
+                      "susan pennington": {"Susan\nPennington"}}

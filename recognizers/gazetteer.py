@@ -1,0 +1,93 @@
+"""PERSON names found as a known first name followed by a surname-like word.
+
+spaCy's small model misses many full names it has not seen ("May Hollis", "Grace Obi"). A
+first name from the gazetteer (``data/first_names.txt``) followed on the same line by a
+capitalised word that is not a role, calendar or street word is reported as a name. First
+names that are also English words ("May", "Grace", "Will") need the following word to be
+tagged as a proper noun, so headings like "Will Power" stay untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from recognizers.address import ends_with_street_suffix
+from recognizers.entities import PERSON
+from recognizers.names import ROLE_WORDS, WORD_NAMES
+
+SCORE = 0.6
+_PAIR = re.compile(
+    r"(?<![\w'’-])([A-ZÀ-Þ][a-zà-ÿ'’-]+)[ \t]+((?:O['’]|Ma?c)?[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?)"
+    r"(?![\w-])"
+)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """The gazetteer of first names (title case)."""
+    text = resources.files("recognizers").joinpath("data/first_names.txt").read_text("utf-8")
+    listed = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(listed | {name.title() for name in WORD_NAMES})
+
+
+def _proper_noun_at(artifacts: NlpArtifacts | None, position: int) -> bool:
+    if artifacts is None or artifacts.tokens is None:
+        return False
+    for token in artifacts.tokens:
+        if token.idx == position:
+            return bool(token.pos_ == "PROPN")
+        if token.idx > position:
+            break
+    return False
+
+
+def find_pairs(text: str, artifacts: NlpArtifacts | None = None) -> list[tuple[int, int]]:
+    """Spans of ``First Surname`` pairs that look like names."""
+    names = first_names()
+    found = []
+    for m in _PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if first not in names or second.casefold() in ROLE_WORDS:
+            continue
+        if ends_with_street_suffix(second) or second in names and second.casefold() in WORD_NAMES:
+            continue
+        if first.casefold() in WORD_NAMES and not _proper_noun_at(artifacts, m.start(2)):
+            continue
+        found.append((m.start(), m.end()))
+    return found
+
+
+class FirstNameSurnameRecognizer(EntityRecognizer):
+    """Known first name + capitalised surname-like word → PERSON."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[PERSON], name="first_name_surname.v1")
+
+    def load(self) -> None:
+        """Nothing to load: the gazetteer is read lazily."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        """Return a PERSON result for each first name + surname pair."""
+        if PERSON not in entities:
+            return []
+        return [
+            RecognizerResult(
+                PERSON, start, end, SCORE,
+                analysis_explanation=AnalysisExplanation(self.name, SCORE),
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for start, end in find_pairs(text, nlp_artifacts)
+        ]
+
+
+RECOGNIZERS = {"first_name_surname.v1": FirstNameSurnameRecognizer}
