@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from recognizers.gazetteer import find_pairs, first_names
+
+def _found(text: str, artifacts=None) -> list[str]:
+    return [text[s:e] for s, e in find_pairs(text, artifacts)]
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Room 7 - Amara Obi", ["Amara Obi"]),
+        ("Spoke to Arthur Pennington today.", ["Arthur Pennington"]),
+        ("Visited by Siobhan McAllister-Reid", ["Siobhan McAllister-Reid"]),
+        ("Aisha O'Connor called.", ["Aisha O'Connor"]),
+    ],
+)
+def test_first_name_and_surname_found(text, expected):
+    assert _found(text) == expected
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Susan Learner signed it",  # role word after the first name
+        "Arthur Road was closed",  # street suffix
+        "May Day parade",  # word-name without a proper-noun surname (no tags given)
+        "Will Power is a book",
+        "susan smith in lower case is left to other rules",
+    ],
+)
+def test_not_a_name_pair(text):
+    assert _found(text) == []
+
+@pytest.mark.slow
+def test_word_name_needs_a_proper_noun_after_it(detector):
+
+    engine = detector._analyzer.nlp_engine
+    text = "Room 5 - May Hollis"
+    artifacts = engine.process_text(text, "en")
+    assert _found(text, artifacts) == ["May Hollis"]
+
+def test_gazetteer_has_word_names_and_common_names():
+    names = first_names()
+    assert {"May", "Grace", "Arthur", "Siobhan", "Aisha"} <= names
+    assert "Learner" not in names
