@@ -7,6 +7,7 @@ crash never leaves a half-written "clean" file. Inputs are never written to.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -149,7 +150,9 @@ def _write_atomic(job: Job, document: Document, plan: ReplacementPlan, target: P
 def _process(run: Run, job: Job, document: Document, analysis: Analysis, out_dir: Path) -> Outcome:
     resolved = resolve(document.text, analysis.detections, analysis.tokens, run.settings)
     scope = job.relative.parent.as_posix()
-    plan = make_plan(document, resolved, run.strategy, lambda p: run.people.key_for(p, scope))
+    # Keyed strategies commit a document's new mappings in one transaction.
+    with getattr(run.strategy, "batch", contextlib.nullcontext)():
+        plan = make_plan(document, resolved, run.strategy, lambda p: run.people.key_for(p, scope))
     relative = safe_relative(job.relative, plan, document)
     target = out_dir / relative
     _write_atomic(job, document, plan, target)

@@ -64,6 +64,7 @@ class BatchReport:
     settings: dict[str, Any]
     started: datetime
     finished: datetime
+    pseudonyms: tuple[str, ...] = ()
 
     @property
     def by_status(self) -> Counter[str]:
@@ -102,6 +103,7 @@ class BatchReport:
                 "risks": len(risks),
             },
             "files": [f.to_dict() for f in self.files],
+            "pseudonyms": list(self.pseudonyms),
             "risks": risks,
         }
 
@@ -137,6 +139,11 @@ def write_json_atomic(data: Any, path: Path) -> None:
         raise
 
 
-def assemble(files: Sequence[FileReport], settings: dict[str, Any], started: datetime) -> BatchReport:
-    """Build the batch report at the end of a run."""
-    return BatchReport(tuple(files), settings, started, now())
+def assemble(
+    files: Sequence[FileReport],
+    settings: dict[str, Any],
+    started: datetime,
+    pseudonyms: Sequence[str] = (),
+) -> BatchReport:
+    """Build the batch report at the end of a run (pseudonyms: tokens produced, never originals)."""
+    return BatchReport(tuple(files), settings, started, now(), tuple(sorted(set(pseudonyms))))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from tqdm import tqdm
@@ -12,6 +14,7 @@ from pipeline import exitcodes
 from pipeline.batch import Job, Outcome, Run, plan_jobs, run_batch
 from pipeline.config import POLICIES, Settings, load_settings
 from pipeline.detect import Detector
+from pipeline.errors import UsageError
 from pipeline.formats import supported_suffixes
 from pipeline.report import FileReport, Status, assemble, now, write_json_atomic
 from pipeline.strategy import LabelStrategy, Strategy
@@ -33,10 +36,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="'default' keeps ordinary dates, places and organisations; "
                              "'strict' replaces them too")
     parser.add_argument("--label", metavar="WORD", help='label word for people (default "Client")')
+    parser.add_argument("--mode", choices=("label", "pseudonym"), default="label",
+                        help="'label' (default): Client A/B… and [TYPE] placeholders; "
+                             "'pseudonym': keyed pseudonyms such as PERSON-7K2QF9XM3A "
+                             "(needs --keystore)")
+    parser.add_argument("--keystore", type=Path, metavar="STORE",
+                        help="encrypted key store (see 'anonymise keys init'); with label mode it "
+                             "keeps labels stable across runs. Passphrase from "
+                             "ANONYMISE_PASSPHRASE or a prompt")
 
 
-def _strategy(settings: Settings) -> Strategy:
-    return LabelStrategy(settings.label_word)
+def _strategy(args: argparse.Namespace, settings: Settings, stack: ExitStack) -> Strategy:
+    if args.keystore is None:
+        if args.mode == "pseudonym":
+            raise UsageError("--mode pseudonym needs --keystore STORE (see 'anonymise keys init')")
+        return LabelStrategy(settings.label_word)
+    from pipeline.keyed import PseudonymStrategy, StoredLabelStrategy, open_for_run
+
+    store = stack.enter_context(open_for_run(args.keystore, args.paths, args.out,
+                                             env=os.environ, interactive=sys.stdin.isatty()))
+    if args.mode == "pseudonym":
+        return PseudonymStrategy(store)
+    return StoredLabelStrategy(store, settings.label_word)
 
 
 def _skipped(job: Job) -> FileReport:
@@ -59,15 +80,19 @@ def main(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return exitcodes.USAGE
     started = now()
-    run = Run(Detector.load(settings), _strategy(settings), settings)
     files: list[FileReport] = [_skipped(job) for job in skipped]
-    with tqdm(total=len(jobs), unit="file", file=sys.stderr, disable=None,
-              desc="anonymising", leave=False) as bar:
-        for outcome in run_batch(run, jobs, args.out, _announce):
-            files.append(outcome.report)
-            bar.update()
-    report = assemble(files, {"policy": settings.policy, "model": settings.model,
-                              "mode": "label", "label_word": settings.label_word}, started)
+    with ExitStack() as stack:
+        strategy = _strategy(args, settings, stack)
+        run = Run(Detector.load(settings), strategy, settings)
+        with tqdm(total=len(jobs), unit="file", file=sys.stderr, disable=None,
+                  desc="anonymising", leave=False) as bar:
+            for outcome in run_batch(run, jobs, args.out, _announce):
+                files.append(outcome.report)
+                bar.update()
+        produced = getattr(strategy, "produced", lambda: [])()
+    summary = {"policy": settings.policy, "model": settings.model, "mode": args.mode,
+               "label_word": settings.label_word, "keystore": args.keystore is not None}
+    report = assemble(files, summary, started, pseudonyms=produced)
     if args.report:
         write_json_atomic(report.to_dict(), args.report)
     print(f"anonymise: {report.summary()}", file=sys.stderr)
