@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit codes: 0 success; 1 personal data found (check); 2 usage error; "
-            "3 some files refused or failed; 4 fatal error"
+            "3 some files refused or failed (stats: audit failed); 4 fatal error"
         ),
     )
     parser.add_argument("--version", action="version", version=f"anonymise {__version__}")
