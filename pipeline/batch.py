@@ -20,12 +20,13 @@ from pathlib import Path
 
 from pipeline.config import Settings
 from pipeline.detect import Analysis, Detector
-from pipeline.errors import AnonymiseError, InputError, OutputError, UsageError
-from pipeline.formats import format_for, supported_suffixes
+from pipeline.errors import AnonymiseError, InputError, OutputError, ResidualDataError, UsageError
+from pipeline.formats import STRICT, ReadOptions, ReadResult, format_for, supported_suffixes
 from pipeline.model import Document, ReplacementPlan
 from pipeline.people import PeopleBook
 from pipeline.plan import make_plan
 from pipeline.report import FileReport, Status
+from pipeline.residual import find_residuals
 from pipeline.resolve import Resolved, resolve
 from pipeline.strategy import Strategy
 
@@ -61,6 +62,7 @@ class Run:
     detector: Detector
     strategy: Strategy
     settings: Settings
+    options: ReadOptions = STRICT
     people: PeopleBook = field(default_factory=PeopleBook)
 
 
@@ -134,20 +136,38 @@ def safe_relative(relative: Path, plan: ReplacementPlan | None, document: Docume
     return Path(*parts)
 
 
-def _write_atomic(job: Job, document: Document, plan: ReplacementPlan, target: Path) -> None:
+def _write_verified(run: Run, job: Job, document: Document, plan: ReplacementPlan,
+                    target: Path) -> None:
+    """Write to a temporary file, re-scan it for every replaced value, then rename into place.
+
+    Raises:
+        ResidualDataError: an original value survived somewhere in the written file; the
+            temporary file is deleted and nothing is renamed.
+    """
+    fmt = format_for(job.source)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".anonymise-", suffix=target.suffix)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        format_for(job.source).write(job.source, document, plan.edits_by_segment(document), tmp)
+        fmt.write(job.source, document, plan.edits_by_segment(document), tmp, run.options)
+        originals = {document.text[r.start : r.end] for r in plan.replacements}
+        survived = find_residuals(tmp, fmt.name, originals, expected=plan.apply(document.text))
+        if survived:
+            raise ResidualDataError(
+                "an original value survived in the output (" + ", ".join(survived[:5])
+                + "); output deleted"
+            )
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
 
 
-def _process(run: Run, job: Job, document: Document, analysis: Analysis, out_dir: Path) -> Outcome:
+def _process(
+    run: Run, job: Job, read: ReadResult, analysis: Analysis, out_dir: Path
+) -> Outcome:
+    document = read.document
     resolved = resolve(document.text, analysis.detections, analysis.tokens, run.settings)
     scope = job.relative.parent.as_posix()
     # Keyed strategies commit a document's new mappings in one transaction.
@@ -155,12 +175,13 @@ def _process(run: Run, job: Job, document: Document, analysis: Analysis, out_dir
         plan = make_plan(document, resolved, run.strategy, lambda p: run.people.key_for(p, scope))
     relative = safe_relative(job.relative, plan, document)
     target = out_dir / relative
-    _write_atomic(job, document, plan, target)
+    _write_verified(run, job, document, plan, target)
     counts = Counter(rep.entity for rep in plan.replacements)
     labels = sorted({r.new_text for r in plan.replacements if r.entity == "PERSON"})
     report = FileReport(
         input=str(relative), output=str(relative), format=document.format,
         status=Status.ANONYMISED, counts=dict(sorted(counts.items())), labels=tuple(labels),
+        dropped=read.dropped,
     )
     return Outcome(job, document, plan, resolved, report)
 
@@ -181,18 +202,18 @@ def run_batch(
 ) -> Iterator[Outcome]:
     """Anonymise every job, yielding an :class:`Outcome` per file in input order."""
     for chunk in _chunks(jobs, CHUNK):
-        readable: list[tuple[Job, Document]] = []
+        readable: list[tuple[Job, ReadResult]] = []
         for job in chunk:
             try:
-                readable.append((job, format_for(job.source).read(job.source)))
+                readable.append((job, format_for(job.source).load(job.source, run.options)))
             except InputError as exc:
                 outcome = _failure(job, out_dir, Status.REFUSED, str(exc), exc.code)
                 on_done(outcome)
                 yield outcome
-        analyses = run.detector.analyse_many(doc.text for _, doc in readable)
-        for (job, document), analysis in zip(readable, analyses, strict=True):
+        analyses = run.detector.analyse_many(read.document.text for _, read in readable)
+        for (job, read), analysis in zip(readable, analyses, strict=True):
             try:
-                outcome = _process(run, job, document, analysis, out_dir)
+                outcome = _process(run, job, read, analysis, out_dir)
             except (InputError, OutputError) as exc:
                 status = Status.REFUSED if isinstance(exc, InputError) else Status.FAILED
                 outcome = _failure(job, out_dir, status, str(exc), exc.code)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pipeline.detect import Token
 from pipeline.model import Detection
 from recognizers.entities import PERSON
+from recognizers.gazetteer import name_sex
 from recognizers.names import TITLES, WORD_NAMES
 
 #: Surnames that are also everyday words: their lower-case uses are not taken as names.
@@ -97,10 +98,27 @@ class _Cluster:
     positions: list[int] = field(default_factory=list)
 
 
-def _choose(candidates: list[_Cluster], token: str, titled: bool, at: int) -> _Cluster:
+_FEMALE_TITLES = re.compile(r"^(?:mrs|ms|miss|dame|lady)\b", re.IGNORECASE)
+_MALE_TITLES = re.compile(r"^(?:mr|sir|lord)\b", re.IGNORECASE)
+
+
+def _title_sex(surface: str) -> str:
+    if _FEMALE_TITLES.match(surface):
+        return "F"
+    return "M" if _MALE_TITLES.match(surface) else "U"
+
+
+def _choose(candidates: list[_Cluster], token: str, surface: str, at: int) -> _Cluster:
+    titled = bool(_LEADING_TITLE.match(surface))
     if titled:
         surnames = [c for c in candidates if c.person.tokens[-1] == token]
         candidates = surnames or candidates
+        sex = _title_sex(surface)
+        if sex != "U":
+            # "Mrs O'Neill" is not "Daniel O'Neill": drop candidates whose first name says otherwise.
+            other = "M" if sex == "F" else "F"
+            fitting = [c for c in candidates if name_sex(c.person.tokens[0]) != other]
+            candidates = fitting or candidates
     firsts = [c for c in candidates if c.person.tokens[0] == token]
     if len(firsts) == 1 and not titled:
         return firsts[0]
@@ -133,10 +151,9 @@ def _cluster(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tuple[i
         home.positions.append(start)
         assigned.append((start, end, score, home))
     for start, end, score, (token,) in sorted(single):
-        titled = bool(_LEADING_TITLE.match(text[start:end]))
         candidates = [c for c in clusters if token in c.tokens]
         if candidates:
-            home = _choose(candidates, token, titled, start)
+            home = _choose(candidates, token, text[start:end], start)
         else:
             home = _Cluster(Person((token,)), {token})
             clusters.append(home)

@@ -40,6 +40,7 @@ class FileReport:
     counts: dict[str, int] = field(default_factory=dict)
     labels: tuple[str, ...] = ()
     risks: tuple[dict[str, Any], ...] = ()
+    dropped: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
@@ -53,6 +54,7 @@ class FileReport:
             "counts": self.counts,
             "labels": list(self.labels),
             "risks": list(self.risks),
+            "dropped": list(self.dropped),
         }
 
 

@@ -28,11 +28,25 @@ _PAIR = re.compile(
 
 
 @cache
+def _gazetteer() -> dict[str, str]:
+    text = resources.files("recognizers").joinpath("data/first_names.txt").read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, sex = line.partition("\t")
+            table[name.strip()] = sex.strip() or "U"
+    return table
+
+
+@cache
 def first_names() -> frozenset[str]:
     """The gazetteer of first names (title case)."""
-    text = resources.files("recognizers").joinpath("data/first_names.txt").read_text("utf-8")
-    listed = {line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset(listed | {name.title() for name in WORD_NAMES})
+    return frozenset(set(_gazetteer()) | {name.title() for name in WORD_NAMES})
+
+
+def name_sex(first_name: str) -> str:
+    """"F" or "M" when the sources list the name for one sex only, else "U" (unknown)."""
+    return _gazetteer().get(first_name.title(), "U")
 
 
 def _proper_noun_at(artifacts: NlpArtifacts | None, position: int) -> bool:

@@ -39,12 +39,14 @@ _CUE = re.compile(
 )
 _CUE_WINDOW = 30
 
+#: A group separator: space, dash, or a line break (numbers wrap in PDFs and narrow columns).
+_S = r"(?:[ -]|[ ]?\r?\n)?"
 #: National significant numbers (after the trunk 0 or +44) as UK authors group them.
 _NSN = (
-    r"(?:\d{2}[ -]?\d{4}[ -]?\d{4}"  # 20 7946 0958
-    r"|\d{3}[ -]?\d{3}[ -]?\d{4}"  # 113 496 0123, 800 123 4567
-    r"|\d{4}[ -]?\d{6}"  # 7700 900123, 1632 960983
-    r"|\d{4}[ -]?\d{3}[ -]?\d{3})"  # 7700 900 123
+    rf"(?:\d{{2}}{_S}\d{{4}}{_S}\d{{4}}"  # 20 7946 0958
+    rf"|\d{{3}}{_S}\d{{3}}{_S}\d{{4}}"  # 113 496 0123, 800 123 4567
+    rf"|\d{{4}}{_S}\d{{6}}"  # 7700 900123, 1632 960983
+    rf"|\d{{4}}{_S}\d{{3}}{_S}\d{{3}})"  # 7700 900 123
 )
 _NSN_IN_BRACKETS = r"(?:\(0\d{2,4}\)[ ]?\d{3,4}[ -]?\d{3,4})"
 _FALLBACK = re.compile(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -98,6 +99,129 @@ def build_docx(path: Path) -> None:
     path.write_bytes(_fixed_zip(buffer.getvalue()))
 
 
+# --- (a2) Word: a witness testimony with personal data in places body-text tools miss --------
+
+CLIENT = "Eleanor Pryce"
+EDITOR = "Sophie Lang"
+WITNESS_BODY = [
+    f"I, {LEARNER}, observed the support given to {CLIENT} at her home on 8 December 2025 "
+    "between 9.30 and 11.00.",
+    "Mrs Pryce was supported to plan her own breakfast and to take her morning medication. She "
+    "chose what to wear and was given time to do as much as she could for herself.",
+]
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+def _xml(fragment: str):
+    """Parse a WordprocessingML fragment, declaring the w, r and v prefixes on its root."""
+    from docx.oxml import parse_xml
+
+    root = fragment[1:].split(" ", 1)[0].split(">", 1)[0].rstrip("/")
+    declarations = f'xmlns:w="{_W}" xmlns:r="{_REL}" xmlns:v="urn:schemas-microsoft-com:vml"'
+    return parse_xml(fragment.replace(f"<{root}", f"<{root} {declarations}", 1))
+
+
+def _add_hidden_places(document) -> None:
+    """Tracked change, comment, text box, hyperlink and footnote reference (see the issue)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    p = document.add_paragraph("Her support worker is ")
+    p._p.append(_xml(f'<w:del w:id="101" w:author="{EDITOR}" w:date="2026-01-05T09:00:00Z">'
+                     "<w:r><w:delText>Kieran Doyle</w:delText></w:r></w:del>"))
+    p._p.append(_xml(f'<w:ins w:id="102" w:author="{EDITOR}" w:date="2026-01-05T09:00:00Z">'
+                     "<w:r><w:t>Ryan Clarke</w:t></w:r></w:ins>"))
+    p.add_run(", who has worked with her since May.")
+    p = document.add_paragraph("She talked about her home and the people who help her.")
+    document.add_comment(p.runs[0], text="Please remove Mrs Pryce's address (14 Orchard Way, "
+                         "Stockport SK2 6PL) before you submit this.", author=ASSESSOR,
+                         initials="TW")
+    p = document.add_paragraph("Family contact: ")
+    p._p.append(_xml(
+        '<w:r><w:pict><v:shape id="box1" style="width:220pt;height:28pt"><v:textbox>'
+        "<w:txbxContent><w:p><w:r><w:t>Her daughter Claire Pryce visits on Saturdays."
+        "</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>"))
+    rel_id = document.part.relate_to("mailto:pryce.family@example.org", RT.HYPERLINK,
+                                     is_external=True)
+    p = document.add_paragraph("Questions: ")
+    p._p.append(_xml(f'<w:hyperlink r:id="{rel_id}"><w:r><w:t>e-mail the family</w:t></w:r>'
+                     "</w:hyperlink>"))
+    p = document.add_paragraph("Her GP confirmed the medication plan")
+    p._p.append(_xml('<w:r><w:footnoteReference w:id="1"/></w:r>'))
+    p.add_run(".")
+
+
+def _add_parts(blob: bytes) -> bytes:
+    """Add the footnotes part and a custom property (python-docx writes neither)."""
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{_W}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        '</w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r>'
+        '<w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r>'
+        '<w:t xml:space="preserve">Dr Imran Haq, Heaton Moor Medical Centre, 0161 496 0915.'
+        "</w:t></w:r></w:p></w:footnote></w:footnotes>"
+    )
+    custom = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="'
+        '{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="LearnerName"><vt:lpwstr>'
+        f"{LEARNER}</vt:lpwstr></property></Properties>"
+    )
+    src = zipfile.ZipFile(io.BytesIO(blob))
+    parts = {name: src.read(name) for name in src.namelist()}
+    parts["word/footnotes.xml"] = footnotes.encode()
+    # python-docx stamps comments with the current time: fix it for a reproducible file
+    parts["word/comments.xml"] = re.sub(
+        rb'w:date="[^"]*"', b'w:date="2026-01-05T09:00:00Z"', parts["word/comments.xml"]
+    )
+    parts["docProps/custom.xml"] = custom.encode()
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        f'<Override PartName="/word/footnotes.xml" ContentType="{_WML}.footnotes+xml"/>'
+        '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.'
+        'openxmlformats-officedocument.custom-properties+xml"/></Types>').encode())
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rIdFootnotes" Type="{_REL}/footnotes" '
+        'Target="footnotes.xml"/></Relationships>'.encode())
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rIdCustom" Type="{_REL}/custom-properties" '
+        'Target="docProps/custom.xml"/></Relationships>'.encode())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    return out.getvalue()
+
+
+def build_witness_docx(path: Path) -> None:
+    """Write a witness testimony whose body reads clean of most names, while its title,
+    author, custom property, footer, footnote, comment, tracked change, text box and
+    hyperlink target carry personal data (the case that motivated the issue)."""
+    import docx
+
+    document = docx.Document()
+    props = document.core_properties
+    props.author = LEARNER
+    props.last_modified_by = EDITOR
+    props.title = f"Witness testimony \u2013 {CLIENT}"
+    props.keywords = "witness testimony; Unit 204"
+    props.comments = ""
+    props.created = props.modified = FIXED_DATE
+    props.revision = 3
+    document.add_heading("Witness testimony \u2013 Unit 204", level=1)
+    for text in WITNESS_BODY:
+        document.add_paragraph(text)
+    _add_hidden_places(document)
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "Level 3 Diploma in Adult Care \u2013 witness testimony"
+    section.footer.paragraphs[0].text = f"Assessor: {ASSESSOR}, tel {ASSESSOR_PHONE}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_fixed_zip(_add_parts(buffer.getvalue())))
+
+
 # --- (b) PDF: a social-care case note -------------------------------------------------------------
 
 WORKER = "Rebecca Llewellyn"
@@ -179,6 +303,7 @@ def build_text(path: Path) -> None:
 def main() -> None:
     """Build all samples next to this script."""
     build_docx(HERE / "portfolio" / "reflective-account.docx")
+    build_witness_docx(HERE / "portfolio" / "witness-testimony.docx")
     build_pdf(HERE / "cases" / "case-note.pdf")
     build_text(HERE / "handover.txt")
 

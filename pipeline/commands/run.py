@@ -15,7 +15,7 @@ from pipeline.batch import Job, Outcome, Run, plan_jobs, run_batch
 from pipeline.config import POLICIES, Settings, load_settings
 from pipeline.detect import Detector
 from pipeline.errors import UsageError
-from pipeline.formats import supported_suffixes
+from pipeline.formats import ReadOptions, supported_suffixes
 from pipeline.report import FileReport, Status, assemble, now, write_json_atomic
 from pipeline.strategy import LabelStrategy, Strategy
 
@@ -36,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="'default' keeps ordinary dates, places and organisations; "
                              "'strict' replaces them too")
     parser.add_argument("--label", metavar="WORD", help='label word for people (default "Client")')
+    parser.add_argument("--drop-unsupported", action="store_true",
+                        help="drop parts that cannot be read (embedded objects, macros, charts…) "
+                             "instead of refusing the file; the report lists what was dropped")
     parser.add_argument("--mode", choices=("label", "pseudonym"), default="label",
                         help="'label' (default): Client A/B… and [TYPE] placeholders; "
                              "'pseudonym': keyed pseudonyms such as PERSON-7K2QF9XM3A "
@@ -83,7 +86,8 @@ def main(args: argparse.Namespace) -> int:
     files: list[FileReport] = [_skipped(job) for job in skipped]
     with ExitStack() as stack:
         strategy = _strategy(args, settings, stack)
-        run = Run(Detector.load(settings), strategy, settings)
+        options = ReadOptions(drop_unsupported=args.drop_unsupported)
+        run = Run(Detector.load(settings), strategy, settings, options)
         with tqdm(total=len(jobs), unit="file", file=sys.stderr, disable=None,
                   desc="anonymising", leave=False) as bar:
             for outcome in run_batch(run, jobs, args.out, _announce):

@@ -1,32 +1,40 @@
-"""Word .docx files: one segment per paragraph of every text-bearing XML part.
+"""Word .docx files: every place of the package that can hold text is a segment.
 
 The package is walked directly with zipfile + lxml (python-docx's text API skips tracked
-insertions, text boxes, content controls, simple fields, smart tags and footnotes). Parts read,
-in this order: the main document, every header and footer (all sections, all variants), the
-footnotes, endnotes and comments, and the glossary document. Within a part, every ``w:p`` in
-document order is a paragraph (tables, nested tables, text boxes and content controls
-included); paragraphs without text produce no segment.
+changes, text boxes, content controls, simple fields, smart tags, footnotes and metadata).
+:mod:`pipeline.formats.wordpackage` decides which parts are read, kept, dropped or refused;
+:mod:`pipeline.formats.wordscrub` makes the changes that do not depend on detection (authors,
+people, template and mail-merge links, bookmark names); :mod:`pipeline.formats.wordslots`
+lists the segments, in this order:
 
-The writer re-opens the source, re-walks it identically, applies the edits in place (see
-:mod:`pipeline.formats.wordml`), checks that every edited paragraph now reads exactly as
-planned, and writes a new package in which only the edited parts differ.
+1. for each text part (main document, headers, footers, footnotes, endnotes, comments,
+   glossary): every paragraph's text (as it reads with tracked changes accepted), each of its
+   tracked deletions, and its field instructions; then the part's attribute values (simple
+   field instructions, hyperlink tooltips, content-control titles, tags, dates and list
+   items, form-field texts, image and shape alt texts, titles, names and paths);
+2. the external targets (hyperlinks, linked pictures) in the text parts' relationships;
+3. document variables (settings); core, app and custom properties.
 
-Refused (fail closed): anything :func:`pipeline.formats.ooxml.load_package` refuses, Strict
-Open XML documents, macros, embedded or linked OLE objects, ActiveX controls, imported chunks
-(altChunk), charts and SmartArt (their text is not read yet).
+Reading and writing run the same preparation on a fresh copy of the source, so segment
+numbers match. The writer applies the edits in place, checks that every edited segment now
+reads exactly as planned, strips image metadata, and writes a new package in which only the
+changed parts differ; dropped parts, their relationships and content types are left out.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
-from pipeline.errors import OutputError, UnreadableFile, UnsupportedContent
-from pipeline.formats import Format
+from pipeline.errors import AnonymiseError, OutputError, UnreadableFile, UnsupportedContent
+from pipeline.formats import STRICT, Format, ReadOptions, ReadResult, images, removing_on_error
+from pipeline.formats import wordscrub as scrub
+from pipeline.formats import wordslots as slots_of
 from pipeline.formats.ooxml import (
     Package,
     has_doctype,
@@ -35,173 +43,242 @@ from pipeline.formats.ooxml import (
     save_package,
     serialise_xml,
 )
-from pipeline.formats.wordml import (
-    P,
-    W_NS,
-    EditPlacementError,
-    apply_edits_in_place,
-    paragraph_text,
+from pipeline.formats.opc import (
+    CONTENT_TYPES,
+    override_for,
+    remove_overrides,
+    remove_relationships,
+    source_of,
 )
+from pipeline.formats.wordml import W_NS, EditPlacementError
+from pipeline.formats.wordpackage import XML_ROLES, PartPlan, Role, classify, is_glossary
 from pipeline.model import Document, EditMap, apply_edits
 
-_OFFICE_DOCUMENT = "/officeDocument"
-_DEFAULT_MAIN = "word/document.xml"
+#: Longest time spent preparing one file, in seconds (checked between parts).
+MAX_SECONDS = 120.0
 _SIDE_PARTS = re.compile(r"^(header|footer)(\d*)\.xml$|^(footnotes|endnotes|comments)\.xml$")
 _SIDE_ORDER = {"header": 0, "footer": 1, "footnotes": 2, "endnotes": 3, "comments": 4}
-_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-
-#: (test on a lower-cased entry name, reason) for content that is refused.
-_REFUSED_ENTRIES: tuple[tuple[str, str], ...] = (
-    ("vbaproject.bin", "macro-enabled Word file (VBA macros); save it as a plain .docx"),
-    ("vbadata.xml", "macro-enabled Word file (VBA macros); save it as a plain .docx"),
-    ("/embeddings/", "embedded objects (OLE) are not supported; remove them first"),
-    ("/activex/", "ActiveX controls are not supported; remove them first"),
-    ("/charts/", "charts are not supported yet; remove them first"),
-    ("/diagrams/", "SmartArt diagrams are not supported yet; remove them first"),
-)
-#: (relationship type suffix, reason) for relationships that are refused wherever they appear.
-_REFUSED_RELS: tuple[tuple[str, str], ...] = (
-    ("/afchunk", "imported content (altChunk) is not supported; remove it first"),
-    ("/oleobject", "embedded or linked objects (OLE) are not supported; remove them first"),
-    ("/package", "embedded packages are not supported; remove them first"),
-    ("/control", "ActiveX controls are not supported; remove them first"),
-    ("/vbaproject", "macro-enabled Word file (VBA macros); save it as a plain .docx"),
-)
+_DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
 
-@dataclass(frozen=True)
-class _Paragraph:
-    part: str
-    where: str
-    element: etree._Element
-    text: str
-
-
-@dataclass(frozen=True)
-class _Walk:
+@dataclass
+class _Prepared:
+    package: Package
+    plan: PartPlan
     trees: dict[str, etree._ElementTree]
-    paragraphs: tuple[_Paragraph, ...]
+    dirty: set[str]
+    slots: list[slots_of.Slot]
 
 
-def _main_part(package: Package) -> str:
-    if "_rels/.rels" not in package.data:
-        return _DEFAULT_MAIN
-    root = parse_xml(package, "_rels/.rels", "the package relationships").getroot()
-    for rel in root.iter(f"{_REL_NS}Relationship"):
-        if rel.get("Type", "").endswith(_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
-            return posixpath.normpath(rel.get("Target", "").lstrip("/"))
-    return _DEFAULT_MAIN
+class _Clock:
+    def __init__(self) -> None:
+        self.start = time.monotonic()
 
-
-def _refuse_content(package: Package) -> None:
-    for name in package.names:
-        lowered = "/" + name.lower()
-        if lowered.endswith((".xml", ".rels")) and has_doctype(package.data[name]):
-            raise UnreadableFile("a package part holds a DOCTYPE (not allowed in Office files)")
-        for needle, reason in _REFUSED_ENTRIES:
-            if needle in lowered:
-                raise UnsupportedContent(reason)
-    for name in package.names:
-        if not name.endswith(".rels"):
-            continue
-        rels = parse_xml(package, name, "a relationships part").getroot()
-        for rel in rels.iter(f"{_REL_NS}Relationship"):
-            rel_type = rel.get("Type", "").lower()
-            for suffix, reason in _REFUSED_RELS:
-                if rel_type.endswith(suffix):
-                    raise UnsupportedContent(reason)
-
-
-def _side_key(name: str) -> tuple[int, int, str]:
-    match = _SIDE_PARTS.match(posixpath.basename(name))
-    assert match is not None
-    kind = match.group(1) or match.group(3)
-    number = int(match.group(2)) if match.group(2) else 0
-    return _SIDE_ORDER[kind], number, name
-
-
-def _text_parts(package: Package, main: str) -> list[str]:
-    folder = posixpath.dirname(main)
-    side = [
-        name
-        for name in package.names
-        if posixpath.dirname(name) == folder
-        and name != main
-        and _SIDE_PARTS.match(posixpath.basename(name))
-    ]
-    parts = [main, *sorted(side, key=_side_key)]
-    glossary = posixpath.join(folder, "glossary", "document.xml")
-    if glossary in package.data:
-        parts.append(glossary)
-    return parts
+    def check(self) -> None:
+        if time.monotonic() - self.start > MAX_SECONDS:
+            raise UnsupportedContent(f"Word file took longer than {MAX_SECONDS:.0f} s to read")
 
 
 def _label(part: str, main: str) -> str:
     if part == main:
         return "body"
-    stem = posixpath.splitext(posixpath.basename(part))[0]
-    return "glossary" if posixpath.basename(posixpath.dirname(part)) == "glossary" else stem
+    if is_glossary(part):
+        return "glossary"
+    return posixpath.splitext(posixpath.basename(part))[0]
 
 
-def _walk(package: Package) -> _Walk:
-    _refuse_content(package)
-    main = _main_part(package)
-    if main not in package.data:
-        raise UnreadableFile("not a Word document (no main document part)")
+def _text_order(part: str, main: str) -> tuple[int, int, int, str]:
+    if part == main:
+        return 0, 0, 0, part
+    if is_glossary(part):
+        return 3, 0, 0, part
+    match = _SIDE_PARTS.match(posixpath.basename(part))
+    if match is None:
+        return 2, 0, 0, part
+    kind = match.group(1) or match.group(3)
+    return 1, _SIDE_ORDER[kind], int(match.group(2) or 0), part
+
+
+def _parse_parts(package: Package, plan: PartPlan, trees: dict[str, etree._ElementTree],
+                 clock: _Clock) -> None:
+    for part, role in plan.roles.items():
+        if role in XML_ROLES:
+            label = "the main document part" if part == plan.main else "a package part"
+            trees[part] = parse_xml(package, part, label)
+            clock.check()
+            if role is Role.TEXT and etree.QName(trees[part].getroot()).namespace != W_NS:
+                raise UnsupportedContent(
+                    "Strict Open XML Word files are not supported; save as .docx"
+                )
+
+
+def _restructure(plan: PartPlan, trees: dict[str, etree._ElementTree], dirty: set[str]) -> None:
+    """Remove dropped relationships, what refers to them, and dropped content types."""
+    for rels_part, ids in sorted(plan.removed_rels.items()):
+        if remove_relationships(trees[rels_part], ids):
+            dirty.add(rels_part)
+        source = source_of(rels_part)
+        if source in trees and scrub.remove_references(trees[source].getroot(), ids):
+            dirty.add(source)
+    content_types = trees[CONTENT_TYPES]
+    if remove_overrides(content_types, plan.drop):
+        dirty.add(CONTENT_TYPES)
+    if plan.macro_main:
+        override_for(content_types, plan.main).set("ContentType", _DOCX_MAIN)
+        dirty.add(CONTENT_TYPES)
+
+
+_SCRUB_BY_ROLE = {
+    Role.CORE: (scrub.blank_core,),
+    Role.APP: (scrub.blank_app,),
+    Role.CUSTOM: (scrub.clean_custom,),
+    Role.SETTINGS: (scrub.clean_settings,),
+    Role.TEXT: (scrub.remove_data_bindings,),
+}
+
+
+def _scrub(plan: PartPlan, trees: dict[str, etree._ElementTree], dirty: set[str],
+           text_parts: list[str]) -> None:
+    for part, role in plan.roles.items():
+        if role not in XML_ROLES:
+            continue
+        root = trees[part].getroot()
+        for step in (scrub.neutralise_people, *_SCRUB_BY_ROLE.get(role, ())):
+            if step(root):
+                dirty.add(part)
+    names = scrub.BookmarkNames()
+    for step in (names.define, names.refer):
+        for part in text_parts:
+            if step(trees[part].getroot()):
+                dirty.add(part)
+
+
+def _collect(plan: PartPlan, trees: dict[str, etree._ElementTree],
+             text_parts: list[str]) -> list[slots_of.Slot]:
+    external: dict[str, dict[str, str]] = {}
+    for rels_part, rel_id, label in plan.external_text:
+        external.setdefault(rels_part, {})[rel_id] = label
+    collected: list[slots_of.Slot] = []
+    for part in text_parts:
+        root = trees[part].getroot()
+        collected.extend(slots_of.text_part_slots(part, _label(part, plan.main), root))
+    for rels_part in sorted(external, key=lambda r: (source_of(r) not in text_parts, r)):
+        collected.extend(
+            slots_of.target_slots(rels_part, trees[rels_part].getroot(), external[rels_part])
+        )
+    by_role = {
+        Role.SETTINGS: slots_of.settings_slots, Role.CORE: slots_of.core_slots,
+        Role.APP: slots_of.app_slots, Role.CUSTOM: slots_of.custom_slots,
+    }
+    for role, collect in by_role.items():
+        for part in sorted(p for p, r in plan.roles.items() if r is role):
+            collected.extend(collect(part, trees[part].getroot()))
+    return collected
+
+
+def _prepare(package: Package, options: ReadOptions) -> _Prepared:
+    clock = _Clock()
+    for name in package.names:
+        if name.lower().endswith((".xml", ".rels")) and has_doctype(package.data[name]):
+            raise UnreadableFile("a package part holds a DOCTYPE (not allowed in Office files)")
     trees: dict[str, etree._ElementTree] = {}
-    paragraphs: list[_Paragraph] = []
-    for part in _text_parts(package, main):
-        label = _label(part, main)
-        tree = parse_xml(package, part, f"the {label} part")
-        root = tree.getroot()
-        if etree.QName(root).namespace != W_NS:
-            raise UnsupportedContent("Strict Open XML Word files are not supported; save as .docx")
-        trees[part] = tree
-        for number, element in enumerate(root.iter(P), start=1):
-            text = paragraph_text(element)
-            if text:
-                paragraphs.append(_Paragraph(part, f"{label} paragraph {number}", element, text))
-    return _Walk(trees, tuple(paragraphs))
+    plan = classify(package, trees, options.drop_unsupported)
+    _parse_parts(package, plan, trees, clock)
+    dirty: set[str] = set()
+    _restructure(plan, trees, dirty)
+    text_parts = sorted(
+        (p for p, r in plan.roles.items() if r is Role.TEXT),
+        key=lambda p: _text_order(p, plan.main),
+    )
+    _scrub(plan, trees, dirty, text_parts)
+    clock.check()
+    return _Prepared(package, plan, trees, dirty, _collect(plan, trees, text_parts))
 
 
-def read(path: Path) -> Document:
-    """Read a .docx file: one segment per non-empty paragraph of every text part."""
-    walk = _walk(load_package(path, "Word"))
-    return Document.from_parts(path, "docx", [(p.part, p.where, p.text) for p in walk.paragraphs])
+def _guarded(package_source: Path, options: ReadOptions) -> _Prepared:
+    """Load and prepare; any unexpected failure on malformed input becomes UnreadableFile."""
+    try:
+        return _prepare(load_package(package_source, "Word"), options)
+    except AnonymiseError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, etree.LxmlError,
+            RecursionError) as exc:
+        raise UnreadableFile(f"malformed Word file ({type(exc).__name__})") from None
 
 
-def write(source: Path, document: Document, edits: EditMap, target: Path) -> None:
-    """Write ``source`` with ``edits`` applied to ``target``; unedited parts are copied as-is.
+def load(path: Path, options: ReadOptions = STRICT) -> ReadResult:
+    """Read a .docx file: one segment per place that holds text (see the module docstring)."""
+    prepared = _guarded(path, options)
+    parts = [(slot.part, slot.where, slot.read()) for slot in prepared.slots]
+    return ReadResult(Document.from_parts(path, "docx", parts), prepared.plan.dropped)
 
-    Raises:
-        UnreadableFile: the source changed since it was read.
-        UnsupportedContent: an edit could not be placed exactly as planned.
-    """
-    package = load_package(source, "Word")
-    walk = _walk(package)
-    if [p.text for p in walk.paragraphs] != [s.text for s in document.segments]:
+
+def read(path: Path, options: ReadOptions = STRICT) -> Document:
+    """Read a .docx file and return the document only."""
+    return load(path, options).document
+
+
+def _apply(prepared: _Prepared, document: Document, edits: EditMap) -> None:
+    texts = [slot.read() for slot in prepared.slots]
+    if texts != [s.text for s in document.segments]:
         raise UnreadableFile("file changed while it was being processed")
-    changed: set[str] = set()
     for index in sorted(edits):
         segment_edits = edits[index]
         if not segment_edits:
             continue
-        if not 0 <= index < len(walk.paragraphs):
+        if not 0 <= index < len(prepared.slots):
             raise UnsupportedContent(f"edit for unknown segment {index}")
-        paragraph = walk.paragraphs[index]
+        slot = prepared.slots[index]
         try:
-            expected = apply_edits(paragraph.text, segment_edits)
-            apply_edits_in_place(paragraph.element, segment_edits)
+            expected = apply_edits(texts[index], segment_edits)
+            slot.write(segment_edits)
         except (EditPlacementError, ValueError):
-            raise UnsupportedContent(f"cannot place edits in {paragraph.where}") from None
-        if paragraph_text(paragraph.element) != expected:
-            raise UnsupportedContent(f"edits in {paragraph.where} did not apply cleanly")
-        changed.add(paragraph.part)
-    replaced = {part: serialise_xml(walk.trees[part]) for part in sorted(changed)}
-    try:
-        save_package(package, replaced, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write output ({exc.strerror or type(exc).__name__})") from None
+            raise UnsupportedContent(f"cannot place edits in {slot.where}") from None
+        if slot.read() != expected:
+            raise UnsupportedContent(f"edits in {slot.where} did not apply cleanly")
+        prepared.dirty.add(slot.part)
 
 
-FORMAT = Format(name="docx", suffixes=(".docx",), read=read, write=write)
+def _images(prepared: _Prepared) -> dict[str, bytes]:
+    cleaned: dict[str, bytes] = {}
+    for part, role in prepared.plan.roles.items():
+        if role is Role.IMAGE:
+            data = prepared.package.data[part]
+            stripped = images.strip_metadata(data)
+            if stripped != data:
+                cleaned[part] = stripped
+    return cleaned
+
+
+def write(
+    source: Path, document: Document, edits: EditMap, target: Path,
+    options: ReadOptions = STRICT,
+) -> None:
+    """Write ``source`` with ``edits`` applied to ``target``; unchanged parts are copied as-is.
+
+    ``options`` must be those the document was read with.
+
+    Raises:
+        UnreadableFile: the source changed since it was read.
+        UnsupportedContent: an edit could not be placed exactly as planned, or the source
+            holds unsupported content and ``options`` do not allow dropping it.
+        OutputError: the output cannot be written.
+    """
+    with removing_on_error(target):
+        prepared = _guarded(source, options)
+        _apply(prepared, document, edits)
+        replaced = {
+            part: serialise_xml(prepared.trees[part])
+            for part in sorted(prepared.dirty)
+            if part not in prepared.plan.drop
+        }
+        replaced.update(_images(prepared))
+        try:
+            save_package(prepared.package, replaced, target, prepared.plan.drop)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write output ({exc.strerror or type(exc).__name__})"
+            ) from None
+
+
+FORMAT = Format(name="docx", suffixes=(".docx",), load=load, write=write)

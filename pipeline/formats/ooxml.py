@@ -16,7 +16,7 @@ import os
 import struct
 import zipfile
 import zlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -223,20 +223,28 @@ def serialise_xml(tree: etree._ElementTree) -> bytes:
     )
 
 
-def save_package(package: Package, replaced: Mapping[str, bytes], target: Path) -> None:
-    """Write ``package`` to ``target`` with the parts in ``replaced`` swapped in.
+def save_package(
+    package: Package,
+    replaced: Mapping[str, bytes],
+    target: Path,
+    dropped: Collection[str] = frozenset(),
+) -> None:
+    """Write ``package`` to ``target`` with the parts in ``replaced`` swapped in and the
+    entries in ``dropped`` left out.
 
     Entries keep their order, names, timestamps, attributes and compression method; entries
-    not in ``replaced`` keep their exact decompressed content.
+    not in ``replaced`` keep their exact decompressed content. Zip comments and extra fields
+    are not copied.
     """
     unknown = set(replaced) - set(package.data)
     if unknown:
         raise ValueError("replaced parts must already exist in the package")
     with zipfile.ZipFile(target, "w") as out:
         for info in package.infos:
+            if info.filename in dropped:
+                continue
             copy = zipfile.ZipInfo(info.filename, info.date_time)
             copy.compress_type = info.compress_type
             copy.external_attr = info.external_attr
             copy.create_system = info.create_system
-            copy.comment = info.comment
             out.writestr(copy, replaced.get(info.filename, package.data[info.filename]))

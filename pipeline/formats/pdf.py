@@ -1,15 +1,18 @@
 """PDF files: text read with pypdf, output regenerated as a new, plain PDF with reportlab.
 
-Reading refuses encrypted files (even when an empty password opens them), files over the size
-or page caps, and any page without a usable text layer (scans and vector drawings need OCR
+Reading refuses encrypted files (even when an empty password opens them), files over the size,
+page or time caps, and any page without a usable text layer (scans and vector drawings need OCR
 first). Each page's text is split on blank lines; every non-empty paragraph is a segment whose
-``where`` is "page N".
+``where`` is "page N". The values of the text and choice form fields whose widgets sit on a
+page follow that page's paragraphs, as segments "page N form field M" (text extraction does
+not see them, yet they are content).
 
 Writing never copies anything from the source file: it lays out the anonymised paragraphs of
 each source page on a fresh page (overflowing onto extra pages if needed) with a TrueType font
-bundled with reportlab. The output carries no source metadata, XMP, outlines, annotations,
-attachments, form fields or images; its metadata is fixed and the file is byte-deterministic.
-Layout, fonts and images of the original are lost by design.
+bundled with reportlab. The output carries no source metadata, XMP, outlines, annotations
+(comments, links), attachments, form fields (their anonymised values are plain paragraphs),
+JavaScript or images; its metadata is fixed and the file is byte-deterministic. Layout, fonts
+and images of the original are lost by design.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 import unicodedata
 import warnings
 from collections.abc import Iterator
@@ -26,13 +30,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from pipeline.errors import (
+    AnonymiseError,
     EncryptedFile,
     NoTextLayer,
     OutputError,
     UnreadableFile,
     UnsupportedContent,
 )
-from pipeline.formats import Format
+from pipeline.formats import STRICT, Format, ReadOptions, ReadResult, removing_on_error
 from pipeline.model import Document, EditMap, apply_edits
 
 MB = 1024 * 1024
@@ -42,11 +47,15 @@ MAX_BYTES = 50 * MB
 MAX_PAGES = 2000
 #: Share of undecodable characters above which a page's text is treated as gibberish.
 MAX_JUNK_RATIO = 0.25
+#: Longest time spent reading one PDF, in seconds (checked between pages).
+MAX_SECONDS = 120.0
+#: Most form-field values read per page.
+MAX_FIELDS_PER_PAGE = 500
 
 OUTPUT_TITLE = "Anonymised document"
 OUTPUT_PRODUCER = "anonymise"
 _FONT_NAME = "AnonymiseVera"
-_WHERE = re.compile(r"^page (\d+)$")
+_WHERE = re.compile(r"^page (\d+)(?: form field \d+)?$")
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\r]*\n")
 _JUNK = frozenset({"Cc", "Co", "Cn", "Cs"})  # control, private-use, unassigned, surrogate
 _SUBSTITUTES = {"→": "->", "←": "<-", "✓": "v", "✔": "v", "✗": "x", "\t": " ", "\f": " "}
@@ -61,7 +70,7 @@ def _junk_ratio(text: str) -> float:
 
 
 @contextmanager
-def _quiet_pypdf() -> Iterator[None]:
+def quiet_pypdf() -> Iterator[None]:
     """Silence pypdf's log messages and warnings: some quote raw bytes of the file."""
     logger = logging.getLogger("pypdf")
     level, propagate = logger.level, logger.propagate
@@ -76,8 +85,52 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.propagate = propagate
 
 
-def _page_texts(path: Path) -> list[str]:
-    """Return each page's extracted text after the safety checks."""
+def _get(node: object, key: str) -> object:
+    """``node[key]`` with indirect references resolved, or None."""
+    value = node.get(key)  # type: ignore[attr-defined]
+    return value.get_object() if value is not None else None
+
+
+def _identity(node: object) -> object:
+    """The object number of a PDF dictionary read from a file, else its Python identity."""
+    reference = getattr(node, "indirect_reference", None)
+    return (reference.idnum, reference.generation) if reference is not None else id(node)
+
+
+def _field_values(page: object) -> list[str]:
+    """Text and choice form-field values whose widgets are on ``page`` (each field once)."""
+    values: list[str] = []
+    seen: set[object] = set()
+    for ref in _get(page, "/Annots") or []:  # type: ignore[union-attr]
+        annotation = ref.get_object()
+        if _get(annotation, "/Subtype") != "/Widget":
+            continue
+        node, value, field_type, field_id = annotation, None, None, _identity(annotation)
+        for _ in range(32):  # fields inherit /V and /FT from their parents
+            value = _get(node, "/V") if value is None else value
+            field_type = _get(node, "/FT") if field_type is None else field_type
+            if "/T" in node:
+                field_id = _identity(node)
+            parent = _get(node, "/Parent")
+            if parent is None:
+                break
+            node = parent
+        if field_type not in ("/Tx", "/Ch") or field_id in seen:
+            continue
+        seen.add(field_id)
+        items = [v.get_object() for v in (value if isinstance(value, list) else [value])
+                 if v is not None]
+        text = "\n".join(str(v) for v in items if isinstance(v, str)).strip()
+        if text:
+            values.append(text)
+        if len(values) > MAX_FIELDS_PER_PAGE:
+            raise UnsupportedContent(f"PDF page has more than {MAX_FIELDS_PER_PAGE} form fields")
+    return values
+
+
+def _page_texts(path: Path) -> list[tuple[str, list[str]]]:
+    """Return each page's extracted text and form-field values after the safety checks."""
+    started = time.monotonic()
     try:
         if path.stat().st_size > MAX_BYTES:
             raise UnreadableFile(f"PDF larger than {MAX_BYTES // MB} MB")
@@ -85,7 +138,7 @@ def _page_texts(path: Path) -> list[str]:
         raise UnreadableFile(f"cannot read file ({exc.strerror or type(exc).__name__})") from None
     from pypdf import PdfReader
 
-    with _quiet_pypdf():
+    with quiet_pypdf():
         try:
             reader = PdfReader(path, strict=False)
             encrypted = reader.is_encrypted
@@ -98,10 +151,16 @@ def _page_texts(path: Path) -> list[str]:
             raise UnsupportedContent(f"PDF has more than {MAX_PAGES} pages")
         if count == 0:
             raise NoTextLayer("PDF has no pages")
-        texts: list[str] = []
+        texts: list[tuple[str, list[str]]] = []
         for number in range(1, count + 1):
+            if time.monotonic() - started > MAX_SECONDS:
+                raise UnsupportedContent(f"PDF took longer than {MAX_SECONDS:.0f} s to read")
             try:
-                text = reader.pages[number - 1].extract_text() or ""
+                page = reader.pages[number - 1]
+                text = page.extract_text() or ""
+                fields = _field_values(page)
+            except UnsupportedContent:
+                raise
             except Exception as exc:
                 reason = type(exc).__name__
                 raise UnreadableFile(f"page {number} cannot be read ({reason})") from None
@@ -114,7 +173,7 @@ def _page_texts(path: Path) -> list[str]:
                     f"page {number} text cannot be decoded (font without a Unicode map); "
                     "OCR it first"
                 )
-            texts.append(text)
+            texts.append((text, fields))
     return texts
 
 
@@ -124,12 +183,22 @@ def split_paragraphs(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
-def read(path: Path) -> Document:
-    """Read a PDF with a text layer: one segment per paragraph of each page."""
+def load(path: Path, options: ReadOptions = STRICT) -> ReadResult:
+    """Read a PDF with a text layer: one segment per paragraph and form-field value of each
+    page. Nothing is dropped at read time (the writer copies nothing from the source)."""
     parts: list[tuple[str, str, str]] = []
-    for number, text in enumerate(_page_texts(path), start=1):
+    for number, (text, fields) in enumerate(_page_texts(path), start=1):
         parts.extend(("page", f"page {number}", para) for para in split_paragraphs(text))
-    return Document.from_parts(path, "pdf", parts)
+        parts.extend(
+            ("page", f"page {number} form field {i}", value)
+            for i, value in enumerate(fields, start=1)
+        )
+    return ReadResult(Document.from_parts(path, "pdf", parts))
+
+
+def read(path: Path, options: ReadOptions = STRICT) -> Document:
+    """Read a PDF and return the document only."""
+    return load(path, options).document
 
 
 @cache
@@ -178,14 +247,7 @@ def _pages(document: Document, edits: EditMap) -> list[list[str]]:
     return [pages[number] for number in sorted(pages)]
 
 
-def write(source: Path, document: Document, edits: EditMap, target: Path) -> None:
-    """Write a fresh PDF with the anonymised text of ``document`` to ``target``.
-
-    ``source`` is not opened: nothing from the original file reaches the output.
-
-    Raises:
-        OutputError: reportlab could not lay out or write the file.
-    """
+def _build(document: Document, edits: EditMap, target: Path) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -215,12 +277,32 @@ def write(source: Path, document: Document, edits: EditMap, target: Path) -> Non
         keywords=[],
         invariant=1,
     )
-    try:
-        template.build(story)
-    except OSError as exc:
-        raise OutputError(f"cannot write output ({exc.strerror or type(exc).__name__})") from None
-    except Exception as exc:  # reportlab layout errors
-        raise OutputError(f"cannot lay out the PDF ({type(exc).__name__})") from None
+    template.build(story)
 
 
-FORMAT = Format(name="pdf", suffixes=(".pdf",), read=read, write=write)
+def write(
+    source: Path, document: Document, edits: EditMap, target: Path,
+    options: ReadOptions = STRICT,
+) -> None:
+    """Write a fresh PDF with the anonymised text of ``document`` to ``target``.
+
+    ``source`` is not opened: nothing from the original file reaches the output.
+
+    Raises:
+        UnsupportedContent: a segment does not belong to a page.
+        OutputError: reportlab could not lay out or write the file.
+    """
+    with removing_on_error(target):
+        try:
+            _build(document, edits, target)
+        except AnonymiseError:
+            raise
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write output ({exc.strerror or type(exc).__name__})"
+            ) from None
+        except Exception as exc:  # reportlab layout errors
+            raise OutputError(f"cannot lay out the PDF ({type(exc).__name__})") from None
+
+
+FORMAT = Format(name="pdf", suffixes=(".pdf",), load=load, write=write)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.errors import UnreadableFile
-from pipeline.formats import Format
+from pipeline.errors import OutputError, UnreadableFile
+from pipeline.formats import STRICT, Format, ReadOptions, ReadResult, removing_on_error
 from pipeline.model import Document, EditMap, apply_edits
 
 #: Largest text file read (bytes); bigger files are refused rather than loaded into memory.
@@ -43,24 +43,37 @@ def _read_bytes(path: Path) -> bytes:
         raise UnreadableFile(f"cannot read file ({exc.strerror or type(exc).__name__})") from None
 
 
-def read(path: Path) -> Document:
-    """Read a .txt/.md file as a single-segment document."""
+def load(path: Path, options: ReadOptions = STRICT) -> ReadResult:
+    """Read a .txt/.md file as a single-segment document (text has nothing to drop)."""
     text, _ = decode(_read_bytes(path))
-    return Document.from_parts(path, "text", [("text", "text", text)])
+    return ReadResult(Document.from_parts(path, "text", [("text", "text", text)]))
 
 
-def write(source: Path, document: Document, edits: EditMap, target: Path) -> None:
+def read(path: Path, options: ReadOptions = STRICT) -> Document:
+    """Read a .txt/.md file as a single-segment document."""
+    return load(path, options).document
+
+
+def write(
+    source: Path, document: Document, edits: EditMap, target: Path,
+    options: ReadOptions = STRICT,
+) -> None:
     """Write ``source`` with ``edits`` applied to ``target`` in the source's encoding."""
-    data = _read_bytes(source)
-    text, encoding = decode(data)
-    if text != document.text:
-        raise UnreadableFile("file changed while it was being processed")
-    new_text = apply_edits(text, edits.get(0, ()))
-    try:
-        encoded = new_text.encode(encoding)
-    except UnicodeEncodeError:
-        encoded = new_text.encode("utf-8")
-    target.write_bytes(encoded)
+    with removing_on_error(target):
+        text, encoding = decode(_read_bytes(source))
+        if text != document.text:
+            raise UnreadableFile("file changed while it was being processed")
+        new_text = apply_edits(text, edits.get(0, ()))
+        try:
+            encoded = new_text.encode(encoding)
+        except UnicodeEncodeError:
+            encoded = new_text.encode("utf-8")
+        try:
+            target.write_bytes(encoded)
+        except OSError as exc:
+            raise OutputError(
+                f"cannot write output ({exc.strerror or type(exc).__name__})"
+            ) from None
 
 
-FORMAT = Format(name="text", suffixes=(".txt", ".md"), read=read, write=write)
+FORMAT = Format(name="text", suffixes=(".txt", ".md"), load=load, write=write)

@@ -97,6 +97,8 @@ def raw_docx(
             '<Default Extension="rels" '
             'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
             '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Default Extension="png" ContentType="image/png"/>'
+            '<Default Extension="jpeg" ContentType="image/jpeg"/>'
             f"{''.join(overrides)}</Types>"
         ).encode(),
         "_rels/.rels": (
@@ -175,6 +177,42 @@ def special_docx(path: Path) -> Path:
         '<w:footnote w:id="1">' + para(run("Seen by Dr Ann Example.")) + "</w:footnote>"
     )
     return raw_docx(path, body, footnotes=footnotes)
+
+
+def png_bytes(text: str = "", size: tuple[int, int] = (4, 3)) -> bytes:
+    """A small PNG; ``text`` (if any) is planted in tEXt, iTXt and eXIf metadata."""
+    from PIL import Image, PngImagePlugin
+
+    image = Image.new("RGB", size, (200, 30, 30))
+    info = PngImagePlugin.PngInfo()
+    exif = Image.Exif()
+    if text:
+        info.add_text("Author", text)
+        info.add_itxt("Description", text)
+        exif[0x013B] = text  # Artist
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", pnginfo=info, exif=exif.tobytes() if text else b"")
+    return buffer.getvalue()
+
+
+def jpeg_bytes(text: str = "", orientation: int = 1) -> bytes:
+    """A small JPEG; ``text`` (if any) is planted in EXIF (artist, GPS area), XMP and a comment."""
+    from PIL import Image
+
+    image = Image.new("RGB", (8, 6), (30, 30, 200))
+    exif = Image.Exif()
+    if orientation != 1:
+        exif[0x0112] = orientation
+    if text:
+        exif[0x013B] = text
+        exif[0x8298] = text  # copyright
+        exif.get_ifd(0x8825)[0x001C] = text  # GPS area information
+    buffer = io.BytesIO()
+    extra = {"comment": text.encode()} if text else {}
+    if text:
+        extra["xmp"] = f'<x:xmpmeta xmlns:x="adobe:ns:meta/">{text}</x:xmpmeta>'.encode()
+    image.save(buffer, "JPEG", exif=exif.tobytes(), **extra)
+    return buffer.getvalue()
 
 
 def ole_file(path: Path, *, encrypted: bool = True) -> Path:
@@ -275,6 +313,57 @@ def encrypted_pdf(path: Path, user_password: str = "") -> Path:
     text_pdf(path, [["Client: Harriet Example"]])
     writer = PdfWriter(clone_from=str(path))
     writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-128")
+    with path.open("wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def annotated_pdf(path: Path, name: str) -> Path:
+    """A text PDF whose comment annotation, link and filled form fields all hold ``name``.
+
+    Page 1 has a sticky note (text and author), a mailto link, a text field whose value,
+    tooltip and default are ``name``, and a ticked checkbox.
+    """
+    from pypdf import PdfWriter
+    from pypdf.annotations import Link, Text
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
+
+    text_pdf(path, [["Client details are in the form below."]])
+    writer = PdfWriter(clone_from=str(path))
+    note = writer.add_annotation(0, Text(rect=(50, 550, 70, 570), text=f"Call {name}"))
+    note[NameObject("/T")] = TextStringObject(name)
+    writer.add_annotation(0, Link(rect=(72, 500, 200, 520), url=f"mailto:{name.split()[0]}@x.org"))
+
+    def widget(field_type: str, title: str, value: object, top: int) -> DictionaryObject:
+        return DictionaryObject({
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject(field_type),
+            NameObject("/T"): TextStringObject(title),
+            NameObject("/V"): value,
+            NameObject("/F"): NumberObject(4),
+            NameObject("/Rect"): ArrayObject(
+                [FloatObject(72), FloatObject(top), FloatObject(300), FloatObject(top + 20)]
+            ),
+        })
+
+    field = widget("/Tx", "client_name", TextStringObject(name), 600)
+    field[NameObject("/TU")] = TextStringObject(f"Name of {name}")
+    field[NameObject("/DV")] = TextStringObject(name)
+    added = [
+        writer.add_annotation(0, field),
+        writer.add_annotation(0, widget("/Btn", "consent", NameObject("/Yes"), 640)),
+    ]
+    writer.root_object[NameObject("/AcroForm")] = DictionaryObject({
+        NameObject("/Fields"): ArrayObject(a.indirect_reference for a in added),
+    })
     with path.open("wb") as fh:
         writer.write(fh)
     return path

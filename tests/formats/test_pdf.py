@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from formats.builders import (
     PLANTED,
+    annotated_pdf,
     drawing_pdf,
     encrypted_pdf,
     rich_pdf,
@@ -20,12 +21,14 @@ from pipeline.errors import (
     EncryptedFile,
     InputError,
     NoTextLayer,
+    OutputError,
     UnreadableFile,
     UnsupportedContent,
 )
 from pipeline.formats import format_for
 from pipeline.formats import pdf as fmt
 from pipeline.model import Edit, apply_edits
+from pipeline.residual import find_residuals
 
 LINES = [
     "Case note for Harriet Example, 12 Mill Lane, Leeds LS6 9ZZ.",
@@ -205,3 +208,62 @@ def test_pdf_read_refuses_over_limits(tmp_path, monkeypatch):
 )
 def test_pdf_junk_ratio(text, junk):
     assert (fmt._junk_ratio(text) > fmt.MAX_JUNK_RATIO) is junk
+
+
+def test_pdf_read_gives_form_field_values_not_annotations(tmp_path):
+    source = annotated_pdf(tmp_path / "in.pdf", PLANTED)
+    reader = PdfReader(source)  # the traps are really there
+    assert reader.get_fields()["client_name"]["/V"] == PLANTED
+    assert len(reader.pages[0]["/Annots"]) == 4
+    document = fmt.read(source)
+    assert [(s.where, s.text) for s in document.segments] == [
+        ("page 1", "Client details are in the form below."),
+        ("page 1 form field 1", PLANTED),  # the checkbox has no text value
+    ]
+
+
+def test_pdf_output_has_no_annotations_or_form_fields_of_the_source(tmp_path):
+    source = annotated_pdf(tmp_path / "in.pdf", PLANTED)
+    assert find_residuals(source, "pdf", [PLANTED])  # the scan sees the planted name
+    expected, target = _anonymise(source, tmp_path, PLANTED, "Client A")
+    reader = PdfReader(target)
+    assert reader.get_fields() is None
+    assert "/AcroForm" not in reader.trailer["/Root"]
+    assert all("/Annots" not in page for page in reader.pages)
+    assert "Client A" in reader.pages[0].extract_text()  # the value, anonymised, as text
+    assert find_residuals(target, "pdf", [PLANTED, PLANTED.split()[0]]) == []
+    raw = target.read_bytes()
+    for piece in PLANTED.split():
+        assert piece.encode() not in raw
+
+
+def test_pdf_unedited_form_value_is_carried_as_text(tmp_path):
+    # the negative control: without an edit the value is in the output, and the scan says so
+    source = annotated_pdf(tmp_path / "in.pdf", PLANTED)
+    target = tmp_path / "out.pdf"
+    fmt.write(source, fmt.read(source), {}, target)
+    assert "page 1 text" in find_residuals(target, "pdf", [PLANTED])
+
+
+def test_pdf_read_refuses_when_too_slow(tmp_path, monkeypatch):
+    source = text_pdf(tmp_path / "in.pdf", [["one"], ["two"]])
+    monkeypatch.setattr(fmt, "MAX_SECONDS", -1.0)
+    with pytest.raises(UnsupportedContent, match="longer than"):
+        fmt.read(source)
+
+
+def test_pdf_write_failure_leaves_no_output(tmp_path, monkeypatch):
+    source = text_pdf(tmp_path / "in.pdf", [LINES])
+    document = fmt.read(source)
+    target = tmp_path / "out.pdf"
+
+    def broken(self, story, *args, **kwargs):
+        target.write_bytes(b"%PDF-1.4 partial")
+        raise RuntimeError("layout failed")
+
+    from reportlab.platypus import SimpleDocTemplate
+
+    monkeypatch.setattr(SimpleDocTemplate, "build", broken)
+    with pytest.raises(OutputError):
+        fmt.write(source, document, {}, target)
+    assert not target.exists()

@@ -8,6 +8,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from pipeline.formats.wordml import (
+    DELETED,
+    INSTRUCTION,
+    TEXT,
     W_NS,
     XML_SPACE,
     EditPlacementError,
@@ -98,3 +101,50 @@ def test_wordml_insertion_needs_a_text_node():
     assert paragraph_text(paragraph) == "aXb"
     with pytest.raises(EditPlacementError):
         apply_edits_in_place(_paragraph(["\t"]), [Edit(0, 0, "X")])
+
+
+_M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _xml(inner: str, root: str = "w:p") -> etree._Element:
+    return etree.fromstring(
+        f'<{root} xmlns:w="{W_NS}" xmlns:m="{_M}" xmlns:a="{_A}">{inner}</{root}>'
+    )
+
+
+@pytest.mark.parametrize(
+    "inner, model, expected",
+    [
+        # tracked deletions are not part of the visible text, nor are their breaks
+        ('<w:r><w:t>a</w:t></w:r><w:del><w:r><w:delText>gone</w:delText><w:br/></w:r></w:del>'
+         "<w:r><w:t>b</w:t></w:r>", TEXT, "ab"),
+        ('<w:del><w:r><w:delText>Kit</w:delText><w:tab/><w:delText>Jones</w:delText></w:r>'
+         "</w:del>", DELETED, "Kit\tJones"),
+        ("<m:oMath><m:r><m:t>x+Ann</m:t></m:r></m:oMath>", TEXT, "x+Ann"),
+        ('<w:r><w:instrText xml:space="preserve"> REF </w:instrText></w:r><w:r><w:t>r</w:t>'
+         "</w:r><w:r><w:instrText>bm </w:instrText></w:r>", INSTRUCTION, " REF bm "),
+        ('<w:r><w:instrText> A </w:instrText></w:r>', TEXT, ""),
+    ],
+)
+def test_wordml_text_models(inner, model, expected):
+    assert paragraph_text(_xml(inner), model) == expected
+
+
+def test_wordml_deleted_model_reads_and_edits_one_deletion():
+    paragraph = _xml('<w:del><w:r><w:delText>Kit</w:delText><w:tab/><w:delText>Jones</w:delText>'
+                     "</w:r></w:del>")
+    deletion = paragraph[0]
+    assert paragraph_text(deletion, DELETED) == "Kit\tJones"
+    apply_edits_in_place(deletion, [Edit(0, 9, "Person A")], DELETED)
+    assert paragraph_text(deletion, DELETED) == "Person A"
+    assert paragraph_text(paragraph) == ""
+
+
+def test_wordml_drawingml_paragraph_text_and_breaks():
+    paragraph = _xml("<a:r><a:t>Lee</a:t></a:r><a:br/><a:r><a:t>Smith</a:t></a:r>", "a:p")
+    assert paragraph_text(paragraph) == "Lee\nSmith"
+    apply_edits_in_place(paragraph, [Edit(0, 9, "Client A")])
+    assert paragraph_text(paragraph) == "Client A"
+    with pytest.raises(EditPlacementError):  # a DrawingML break cannot become text
+        apply_edits_in_place(_xml("<a:br/>", "a:p"), [Edit(0, 1, "X")])

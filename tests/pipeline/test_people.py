@@ -109,3 +109,12 @@ def test_adjacent_mentions_join_but_not_across_a_heading_line():
     groups = _groups(text, link_people(text, dets))
     assert groups == {"arthur pennington": {"Arthur Pennington", "Arthur"},
                       "susan pennington": {"Susan\nPennington"}}
+
+
+def test_title_sex_picks_the_right_relative():
+    text = ("Margaret O'Neill lives alone. Her son Daniel O'Neill rang. "
+            "I asked Mrs O'Neill what she wanted, then phoned Mr O'Neill.")
+    dets = _person(text, "Margaret O'Neill", "Daniel O'Neill")
+    groups = _groups(text, link_people(text, dets))
+    assert groups == {"margaret o'neill": {"Margaret O'Neill", "Mrs O'Neill"},
+                      "daniel o'neill": {"Daniel O'Neill", "Mr O'Neill"}}

@@ -117,3 +117,11 @@ def test_phone_cue_word_raises_score(recognizer: phone.UkPhoneRecognizer) -> Non
 )
 def test_phone_in_analyzer(analyzer, find, text: str, expected: list[str]) -> None:
     assert find(analyzer, text, PHONE) == expected
+
+
+def test_phone_number_wrapped_across_a_line_is_found():
+    from recognizers.phone import UkPhoneRecognizer
+
+    text = "His niece can be reached on 07700\n900582. She visits on Sundays."
+    found = [text[r.start : r.end] for r in UkPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])]
+    assert found == ["07700\n900582"]

@@ -1,0 +1,149 @@
+"""Residual re-scan: the last line of defence after an output is written.
+
+The output is re-opened with an independent plain reader (:mod:`pipeline.formats.plain`) and
+searched for every original value that was replaced. Matching is case-insensitive and
+whitespace-tolerant (any run of spaces or line breaks, or none, between words; curly and
+straight apostrophes and all dashes alike), and separator-tolerant for numbers: a value with
+three or more digits, at least half of its letters and digits being digits, matches with any
+one to three non-alphanumeric characters, or none, between its characters ("943 476 5919"
+matches "943-476-5919" and "9434765919"). A match must not continue a word on either side.
+
+Originals shorter than 3 characters or without letters or digits are ignored. Views decoded
+from arbitrary bytes (images, fonts, streams) are searched for values of at least
+:data:`MIN_BINARY_ALNUM` letters and digits in their ASCII form (shorter ones would match
+random bytes) and for every value in their UTF-16 forms.
+
+Only locations are returned, never values; a location that itself contains a value is
+replaced by a neutral one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from pipeline.formats.pdf import quiet_pypdf
+from pipeline.formats.plain import VIEWS
+
+#: Values with fewer letters and digits are not searched for in ASCII views of raw bytes.
+MIN_BINARY_ALNUM = 6
+_APOSTROPHES = "'\u2019\u2018`\u02bc"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014"
+_NUMBER_SEPARATOR = r"[^0-9A-Za-z]{0,3}"
+
+
+def _word(word: str) -> str:
+    out = []
+    for ch in word:
+        if ch in _APOSTROPHES:
+            out.append(f"[{_APOSTROPHES}]")
+        elif ch in _DASHES:
+            out.append(f"[{_DASHES}]")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def value_pattern(value: str, *, ascii_boundaries: bool = False) -> str | None:
+    """The regular expression (to be compiled with IGNORECASE) that finds ``value``, or None
+    for values too short or without letters and digits.
+
+    With ``ascii_boundaries`` only ASCII letters and digits count as continuing a word (for
+    text decoded from arbitrary bytes, where any neighbouring character may be a "letter").
+    """
+    value = value.strip()
+    alnum = [ch for ch in value if ch.isalnum()]
+    if len(value) < 3 or not alnum:
+        return None
+    digits = sum(ch.isdigit() for ch in alnum)
+    if digits >= 3 and digits * 2 >= len(alnum):
+        body = _NUMBER_SEPARATOR.join(re.escape(ch) for ch in alnum)
+        return rf"(?<![0-9A-Za-z]){body}(?![0-9A-Za-z])"
+    body = r"\s*".join(_word(word) for word in value.split())
+    if ascii_boundaries:
+        return rf"(?<![0-9A-Za-z]){body}(?![0-9A-Za-z])"
+    return rf"(?<!\w){body}(?!\w)"
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in sorted(set(patterns))), re.IGNORECASE)
+
+
+class Matcher:
+    """Finds any of a set of original values in text (see the module docstring)."""
+
+    def __init__(self, originals: Iterable[str]) -> None:
+        values = {v.strip() for v in originals if v and v.strip()}
+        text_patterns: list[str] = []
+        utf16_patterns: list[str] = []
+        ascii_patterns: list[str] = []
+        for value in values:
+            pattern = value_pattern(value)
+            if pattern is None:
+                continue
+            text_patterns.append(pattern)
+            binary = value_pattern(value, ascii_boundaries=True) or pattern
+            utf16_patterns.append(binary)
+            if sum(ch.isalnum() for ch in value) >= MIN_BINARY_ALNUM:
+                ascii_patterns.append(binary)
+        self._by_kind = {
+            "text": _compile(text_patterns),
+            "utf16": _compile(utf16_patterns),
+            "ascii": _compile(ascii_patterns),
+        }
+
+    def found(self, text: str, kind: str = "text") -> bool:
+        """Whether any value occurs in ``text`` (a view of that kind, see
+        :data:`pipeline.formats.plain.View`)."""
+        pattern = self._by_kind[kind]
+        return pattern is not None and pattern.search(text) is not None
+
+    def __bool__(self) -> bool:
+        return self._by_kind["text"] is not None
+
+
+def find_residuals(
+    path: Path,
+    format_name: str,
+    originals: Iterable[str],
+    *,
+    expected: str | None = None,
+) -> list[str]:
+    """Return the locations in the output ``path`` where an original value survives.
+
+    Args:
+        path: the written output.
+        format_name: the output's format ("text", "docx" or "pdf").
+        originals: the values that were replaced.
+        expected: the anonymised text the writer was asked to produce (segments joined). If
+            given, originals that occur in it are not searched for: the plan kept them on
+            purpose (e.g. "may" the verb beside "May" the name), and searching would
+            only find the kept occurrences.
+
+    Returns:
+        Locations (parts, pages, objects) in file order without repeats; empty when clean.
+        An output that cannot be re-read gives one location saying so.
+    """
+    values = [v for v in originals if v and v.strip()]
+    if expected is not None:
+        values = [v for v in values if not Matcher([v]).found(expected)]
+    matcher = Matcher(values)
+    if not matcher:
+        return []
+    reader = VIEWS[format_name]
+    locations: list[str] = []
+    try:
+        with quiet_pypdf():
+            for location, text, kind in reader(path):
+                if location not in locations and matcher.found(text, kind):
+                    locations.append(location)
+    except Exception as exc:  # the output is ours: anything unreadable is a failure
+        return [f"whole file (cannot be re-read: {type(exc).__name__})"]
+    return [
+        f"location {number}" if matcher.found(location) else location
+        for number, location in enumerate(locations, start=1)
+    ]
+
