@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from pipeline.assess import Assessment, assess
 from pipeline.config import Settings
 from pipeline.detect import Analysis, Detector
 from pipeline.errors import AnonymiseError, InputError, OutputError, ResidualDataError, UsageError
@@ -63,6 +64,7 @@ class Run:
     strategy: Strategy
     settings: Settings
     options: ReadOptions = STRICT
+    generalise: bool = False
     people: PeopleBook = field(default_factory=PeopleBook)
 
 
@@ -137,7 +139,7 @@ def safe_relative(relative: Path, plan: ReplacementPlan | None, document: Docume
 
 
 def _write_verified(run: Run, job: Job, document: Document, plan: ReplacementPlan,
-                    target: Path) -> None:
+                    assessment: Assessment, target: Path) -> None:
     """Write to a temporary file, re-scan it for every replaced value, then rename into place.
 
     Raises:
@@ -150,9 +152,9 @@ def _write_verified(run: Run, job: Job, document: Document, plan: ReplacementPla
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        fmt.write(job.source, document, plan.edits_by_segment(document), tmp, run.options)
+        fmt.write(job.source, document, assessment.edits, tmp, run.options)
         originals = {document.text[r.start : r.end] for r in plan.replacements}
-        survived = find_residuals(tmp, fmt.name, originals, expected=plan.apply(document.text))
+        survived = find_residuals(tmp, fmt.name, originals, expected=assessment.text)
         if survived:
             raise ResidualDataError(
                 "an original value survived in the output (" + ", ".join(survived[:5])
@@ -175,13 +177,14 @@ def _process(
         plan = make_plan(document, resolved, run.strategy, lambda p: run.people.key_for(p, scope))
     relative = safe_relative(job.relative, plan, document)
     target = out_dir / relative
-    _write_verified(run, job, document, plan, target)
+    assessment = assess(document, plan.edits_by_segment(document), run.generalise)
+    _write_verified(run, job, document, plan, assessment, target)
     counts = Counter(rep.entity for rep in plan.replacements)
     labels = sorted({r.new_text for r in plan.replacements if r.entity == "PERSON"})
     report = FileReport(
         input=str(relative), output=str(relative), format=document.format,
         status=Status.ANONYMISED, counts=dict(sorted(counts.items())), labels=tuple(labels),
-        dropped=read.dropped,
+        dropped=read.dropped, risks=assessment.flags,
     )
     return Outcome(job, document, plan, resolved, report)
 

@@ -114,11 +114,12 @@ class BatchReport:
         s = self.by_status
         people = len({label for f in self.files for label in f.labels})
         risks = sum(len(f.risks) for f in self.files)
+        high = sum(1 for f in self.files for r in f.risks if r.get("severity") == "high")
         return (
             f"{len(self.files)} files: {s.get('anonymised', 0)} anonymised, "
             f"{s.get('refused', 0)} refused, {s.get('failed', 0)} failed, "
             f"{s.get('skipped', 0)} skipped; {sum(self.replacements.values())} replacements, "
-            f"{people} people; {risks} risk flags"
+            f"{people} people; {risks} risk flags ({high} high)"
         )
 
 

@@ -39,6 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--drop-unsupported", action="store_true",
                         help="drop parts that cannot be read (embedded objects, macros, charts…) "
                              "instead of refusing the file; the report lists what was dropped")
+    parser.add_argument("--generalise", action="store_true",
+                        help="apply the safe suggestions of risk flags (exact ages to bands, "
+                             "birth years to decades); otherwise flags are only reported")
     parser.add_argument("--mode", choices=("label", "pseudonym"), default="label",
                         help="'label' (default): Client A/B… and [TYPE] placeholders; "
                              "'pseudonym': keyed pseudonyms such as PERSON-7K2QF9XM3A "
@@ -87,7 +90,7 @@ def main(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         strategy = _strategy(args, settings, stack)
         options = ReadOptions(drop_unsupported=args.drop_unsupported)
-        run = Run(Detector.load(settings), strategy, settings, options)
+        run = Run(Detector.load(settings), strategy, settings, options, args.generalise)
         with tqdm(total=len(jobs), unit="file", file=sys.stderr, disable=None,
                   desc="anonymising", leave=False) as bar:
             for outcome in run_batch(run, jobs, args.out, _announce):
