@@ -132,7 +132,10 @@ def safe_relative(relative: Path, plan: ReplacementPlan | None, document: Docume
     parts = []
     for part in relative.parts:
         for value in sorted(pairs, key=len, reverse=True):
-            pattern = r"[\s_.\-]*".join(re.escape(w) for w in re.split(r"[\s_.\-]+", value) if w)
+            words = [w for w in re.split(r"[\s_.\-]+", value) if w]
+            # Apostrophes are often dropped in file names: "O'Neill" → "oneill".
+            pattern = r"[\s_.\-]*".join(re.escape(w).replace("'", "'?").replace("’", "’?")
+                                         for w in words)
             part = re.sub(rf"(?<![^\W_]){pattern}(?![^\W_])", pairs[value], part, flags=re.I)
         parts.append(part)
     return Path(*parts)
