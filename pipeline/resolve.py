@@ -37,6 +37,18 @@ def _phrase_spans(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
     return spans
 
 
+def anonymised_spans(text: str, label_word: str) -> list[tuple[int, int]]:
+    """Spans of text that is already anonymised: labels, placeholders and pseudonyms.
+
+    They are never detected again, so re-running or checking an output finds nothing new.
+    """
+    label = rf"\b{re.escape(label_word)} [A-Z]{{1,3}}\b"
+    placeholder = r"\[[A-Z][A-Z &]{1,30}\]"
+    pseudonym = r"\b[A-Z]{2,16}-[0-9A-HJKMNP-TV-Z]{10}\b"
+    pattern = re.compile(f"{label}|{placeholder}|{pseudonym}")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
 def _inside(d: Detection, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= d.start and d.end <= b for a, b in spans)
 
@@ -61,7 +73,8 @@ def resolve(
     text: str, detections: Sequence[Detection], tokens: Sequence[Token], settings: Settings
 ) -> Resolved:
     """Turn raw detections into the final, non-overlapping findings of a document."""
-    keep_out = _phrase_spans(text, settings.allow) + protected_spans(text)
+    keep_out = (_phrase_spans(text, settings.allow) + protected_spans(text)
+                + anonymised_spans(text, settings.label_word))
     wanted = [
         d
         for d in detections

@@ -140,3 +140,33 @@ def test_file_names_are_scrubbed_of_names_found_inside(tmp_path):
     names = [p.name for p in out.iterdir()]
     assert len(names) == 1 and "margaret" not in names[0].casefold()
     assert "oneill" not in names[0].casefold() and names[0].endswith("-notes.txt")
+
+
+@pytest.mark.slow
+def test_a_value_left_by_a_broken_writer_fails_the_file(tmp_path, monkeypatch, capsys):
+    import dataclasses
+
+    from pipeline.formats import formats_by_suffix
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("Margaret O'Neill rang 020 7946 0123 today.\n")
+    (inputs / "b.txt").write_text("Nothing to see.\n")
+
+    text_format = formats_by_suffix()[".txt"]
+    real_write = text_format.write
+
+    def leaky_write(source, document, edits, target, *args, **kwargs):
+        real_write(source, document, edits, target, *args, **kwargs)
+        target.write_bytes(target.read_bytes() + b"\nMargaret O'Neill\n")
+
+    monkeypatch.setitem(formats_by_suffix(), ".txt", dataclasses.replace(text_format, write=leaky_write))
+    out = tmp_path / "out"
+    code = main(["run", str(inputs), "--out", str(out), "--report", str(tmp_path / "r.json")])
+    assert code == exitcodes.INCOMPLETE
+    report = json.loads((tmp_path / "r.json").read_text())
+    status = {f["input"]: (f["status"], f["code"]) for f in report["files"]}
+    assert status["a.txt"] == ("failed", "residual-data")
+    assert not (out / "a.txt").exists()
+    assert not [p for p in out.rglob(".anonymise-*")]
+    assert "Margaret" not in json.dumps(report) and "Margaret" not in capsys.readouterr().err

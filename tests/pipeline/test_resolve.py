@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.model import Detection
+from pipeline.resolve import anonymised_spans, plausible_person, resolve
+
+
+def _det(text: str, value: str, entity: str = "PERSON", score: float = 0.85) -> Detection:
+    i = text.index(value)
+    return Detection(i, i + len(value), entity, score)
+
+
+def _found(text: str, resolved) -> list[str]:
+    spans = [(m.start, m.end) for m in resolved.people] + [(d.start, d.end) for d in resolved.others]
+    return [text[s:e] for s, e in sorted(spans)]
+
+
+def test_allow_list_keeps_a_name():
+    text = "Written by Bethany Marsh about Eleanor Pryce."
+    dets = [_det(text, "Bethany Marsh"), _det(text, "Eleanor Pryce")]
+    out = resolve(text, dets, (), Settings(allow=("Bethany Marsh",)))
+    assert _found(text, out) == ["Eleanor Pryce"]
+
+
+def test_roster_names_are_always_replaced_in_any_case():
+    text = "notes from jo bloggs. JO BLOGGS agreed."
+    out = resolve(text, [], (), Settings(always=("Jo Bloggs",)))
+    assert _found(text, out) == ["jo bloggs", "JO BLOGGS"]
+
+
+def test_protected_vocabulary_survives():
+    text = "She has Parkinson's disease and studies the Mental Capacity Act 2005."
+    dets = [_det(text, "Parkinson"), _det(text, "Mental Capacity Act", "ORGANIZATION")]
+    assert _found(text, resolve(text, dets, (), Settings())) == []
+
+
+@pytest.mark.parametrize("surface, ok", [("Learner", False), ("Harbour Road", False),
+                                         ("Unit 204", False), ("Siobhan O'Brien", True)])
+def test_plausible_person(surface, ok):
+    assert plausible_person(surface) is ok
+
+
+def test_longer_span_wins_an_overlap():
+    text = "Lives at 41 Kingsley Avenue, Acton, London W3 6QH."
+    dets = [_det(text, "Kingsley Avenue"), _det(text, "W3 6QH", "UK_POSTCODE", 1.0),
+            _det(text, "41 Kingsley Avenue, Acton, London W3 6QH", "ADDRESS", 0.85)]
+    out = resolve(text, dets, (), Settings())
+    assert [d.entity for d in out.others] == ["ADDRESS"] and not out.people
+
+
+def test_labels_placeholders_and_pseudonyms_are_not_detected_again():
+    text = "Client A met Client AB at [ADDRESS]; ref PERSON-7BZTEF3NAS."
+    spans = [text[s:e] for s, e in anonymised_spans(text, "Client")]
+    assert spans == ["Client A", "Client AB", "[ADDRESS]", "PERSON-7BZTEF3NAS"]
+    dets = [_det(text, "Client A"), _det(text, "Client AB")]
+    assert _found(text, resolve(text, dets, (), Settings())) == []
