@@ -53,10 +53,19 @@ def _inside(d: Detection, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= d.start and d.end <= b for a, b in spans)
 
 
+#: Form and contact words spaCy sometimes tags as a person at the start of a line.
+_FORM_WORDS = frozenset(
+    "email e-mail tel telephone phone mobile fax address postcode dob ref reference case "
+    "nhs ni nino uln upn contact website web url note notes".split()
+)
+
+
 def plausible_person(surface: str) -> bool:
     """Whether a PERSON span's text can be a name (not a role word, street or number)."""
     stripped = surface.strip()
     if len(stripped) < 2 or any(ch.isdigit() for ch in stripped) or "@" in stripped:
+        return False
+    if stripped.casefold().rstrip(":") in _FORM_WORDS:
         return False
     return not (is_role_word(stripped) or ends_with_street_suffix(stripped))
 
