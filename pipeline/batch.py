@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import os
 import re
 import tempfile
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from pipeline.assess import Assessment, assess
 from pipeline.config import Settings
-from pipeline.detect import Analysis, Detector
+from pipeline.detect import Detector
 from pipeline.errors import AnonymiseError, InputError, OutputError, ResidualDataError, UsageError
 from pipeline.formats import STRICT, ReadOptions, ReadResult, format_for, supported_suffixes
 from pipeline.model import Document, ReplacementPlan
@@ -58,13 +59,18 @@ class Outcome:
 
 @dataclass
 class Run:
-    """Everything a batch needs, loaded once."""
+    """Everything a batch needs, loaded once.
 
-    detector: Detector
+    With ``workers`` > 1 each worker process loads its own detector and ``detector`` may be
+    None; otherwise it is loaded here when first needed.
+    """
+
+    detector: Detector | None
     strategy: Strategy
     settings: Settings
     options: ReadOptions = STRICT
     generalise: bool = False
+    workers: int = 1
     people: PeopleBook = field(default_factory=PeopleBook)
 
 
@@ -169,11 +175,9 @@ def _write_verified(run: Run, job: Job, document: Document, plan: ReplacementPla
         raise
 
 
-def _process(
-    run: Run, job: Job, read: ReadResult, analysis: Analysis, out_dir: Path
-) -> Outcome:
+def _finish(run: Run, job: Job, read: ReadResult, resolved: Resolved, out_dir: Path) -> Outcome:
+    """Plan, assess, write and verify one analysed document (always in the main process)."""
     document = read.document
-    resolved = resolve(document.text, analysis.detections, analysis.tokens, run.settings)
     scope = job.relative.parent.as_posix()
     # Keyed strategies commit a document's new mappings in one transaction.
     with getattr(run.strategy, "batch", contextlib.nullcontext)():
@@ -192,6 +196,75 @@ def _process(
     return Outcome(job, document, plan, resolved, report)
 
 
+#: What the analysis stage returns per job: the read file and its findings, or why it failed.
+Analysed = tuple[Job, ReadResult | None, Resolved | None, tuple[Status, str, str] | None]
+
+
+def _classify(exc: Exception) -> tuple[Status, str, str]:
+    if isinstance(exc, InputError):
+        return Status.REFUSED, str(exc), exc.code
+    if isinstance(exc, OutputError):
+        return Status.FAILED, str(exc), exc.code
+    # A library's or our own bug: report the type, never the message (it may quote content).
+    return Status.FAILED, f"internal error ({type(exc).__name__})", "internal"
+
+
+def analyse_chunk(
+    detector: Detector, settings: Settings, options: ReadOptions, chunk: Sequence[Job]
+) -> list[Analysed]:
+    """Read and analyse a chunk of jobs (spaCy batches the texts); never raises per file."""
+    results: list[Analysed] = []
+    readable: list[tuple[Job, ReadResult]] = []
+    for job in chunk:
+        try:
+            readable.append((job, format_for(job.source).load(job.source, options)))
+        except AnonymiseError as exc:
+            if not isinstance(exc, InputError):
+                raise
+            results.append((job, None, None, _classify(exc)))
+        except Exception as exc:
+            results.append((job, None, None, _classify(exc)))
+    analyses = detector.analyse_many(read.document.text for _, read in readable)
+    for (job, read), analysis in zip(readable, analyses, strict=True):
+        text = read.document.text
+        try:
+            resolved = resolve(text, analysis.detections, analysis.tokens, settings)
+        except Exception as exc:
+            results.append((job, None, None, _classify(exc)))
+            continue
+        results.append((job, read, resolved, None))
+    order = {job.source: i for i, job in enumerate(chunk)}
+    return sorted(results, key=lambda r: order[r[0].source])
+
+
+_WORKER: tuple[Detector, Settings, ReadOptions] | None = None
+
+
+def _init_worker(settings: Settings, options: ReadOptions) -> None:
+    global _WORKER
+    _WORKER = (Detector.load(settings), settings, options)
+
+
+def _analyse_in_worker(chunk: Sequence[Job]) -> list[Analysed]:
+    assert _WORKER is not None, "worker not initialised"
+    return analyse_chunk(*_WORKER, chunk)
+
+
+def _analysed(run: Run, jobs: Sequence[Job]) -> Iterator[Analysed]:
+    """Analyse every job in order, in worker processes when ``run.workers`` > 1."""
+    chunks = list(_chunks(jobs, CHUNK))
+    if run.workers <= 1 or len(chunks) <= 1:
+        detector = run.detector or Detector.load(run.settings)
+        for chunk in chunks:
+            yield from analyse_chunk(detector, run.settings, run.options, chunk)
+        return
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with context.Pool(min(run.workers, len(chunks)), _init_worker,
+                      (run.settings, run.options)) as pool:
+        for results in pool.imap(_analyse_in_worker, chunks):
+            yield from results
+
+
 def _failure(job: Job, out_dir: Path, status: Status, reason: str, code: str) -> Outcome:
     # A stale output from an earlier run must not pass for a clean copy of this input.
     (out_dir / job.relative).unlink(missing_ok=True)
@@ -206,28 +279,23 @@ def run_batch(
     out_dir: Path,
     on_done: Callable[[Outcome], None] = lambda outcome: None,
 ) -> Iterator[Outcome]:
-    """Anonymise every job, yielding an :class:`Outcome` per file in input order."""
-    for chunk in _chunks(jobs, CHUNK):
-        readable: list[tuple[Job, ReadResult]] = []
-        for job in chunk:
+    """Anonymise every job, yielding an :class:`Outcome` per file in input order.
+
+    Reading and detection may run in worker processes; planning (labels must agree across
+    documents), writing and verification run here, one document at a time.
+    """
+    for job, read, resolved, failure in _analysed(run, jobs):
+        if failure is None and read is not None and resolved is not None:
             try:
-                readable.append((job, format_for(job.source).load(job.source, run.options)))
-            except InputError as exc:
-                outcome = _failure(job, out_dir, Status.REFUSED, str(exc), exc.code)
-                on_done(outcome)
-                yield outcome
-        analyses = run.detector.analyse_many(read.document.text for _, read in readable)
-        for (job, read), analysis in zip(readable, analyses, strict=True):
-            try:
-                outcome = _process(run, job, read, analysis, out_dir)
-            except (InputError, OutputError) as exc:
-                status = Status.REFUSED if isinstance(exc, InputError) else Status.FAILED
-                outcome = _failure(job, out_dir, status, str(exc), exc.code)
-            except AnonymiseError:
-                raise
-            except Exception as exc:  # a library or our bug: report the type, never its text
-                log.debug("unexpected error", exc_info=False)
-                outcome = _failure(job, out_dir, Status.FAILED,
-                                   f"internal error ({type(exc).__name__})", "internal")
-            on_done(outcome)
-            yield outcome
+                outcome = _finish(run, job, read, resolved, out_dir)
+            except AnonymiseError as exc:
+                if not isinstance(exc, InputError | OutputError):
+                    raise
+                outcome = _failure(job, out_dir, *_classify(exc))
+            except Exception as exc:
+                outcome = _failure(job, out_dir, *_classify(exc))
+        else:
+            assert failure is not None
+            outcome = _failure(job, out_dir, *failure)
+        on_done(outcome)
+        yield outcome

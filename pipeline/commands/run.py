@@ -13,7 +13,6 @@ from tqdm import tqdm
 from pipeline import exitcodes
 from pipeline.batch import Job, Outcome, Run, plan_jobs, run_batch
 from pipeline.config import POLICIES, Settings, load_settings
-from pipeline.detect import Detector
 from pipeline.errors import UsageError
 from pipeline.formats import ReadOptions, supported_suffixes
 from pipeline.report import FileReport, Status, assemble, now, write_json_atomic
@@ -39,6 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--drop-unsupported", action="store_true",
                         help="drop parts that cannot be read (embedded objects, macros, charts…) "
                              "instead of refusing the file; the report lists what was dropped")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="processes for reading and detection (default: number of cores)")
     parser.add_argument("--generalise", action="store_true",
                         help="apply the safe suggestions of risk flags (exact ages to bands, "
                              "birth years to decades); otherwise flags are only reported")
@@ -90,7 +91,9 @@ def main(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         strategy = _strategy(args, settings, stack)
         options = ReadOptions(drop_unsupported=args.drop_unsupported)
-        run = Run(Detector.load(settings), strategy, settings, options, args.generalise)
+        if args.workers < 1:
+            raise UsageError("--workers must be at least 1")
+        run = Run(None, strategy, settings, options, args.generalise, args.workers)
         with tqdm(total=len(jobs), unit="file", file=sys.stderr, disable=None,
                   desc="anonymising", leave=False) as bar:
             for outcome in run_batch(run, jobs, args.out, _announce):

@@ -170,3 +170,22 @@ def test_a_value_left_by_a_broken_writer_fails_the_file(tmp_path, monkeypatch, c
     assert not (out / "a.txt").exists()
     assert not [p for p in out.rglob(".anonymise-*")]
     assert "Margaret" not in json.dumps(report) and "Margaret" not in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_worker_processes_keep_order_and_labels(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(40):
+        (inputs / f"note{i:02d}.txt").write_text(
+            f"Margaret O'Neill was visited by Support Worker {i}. Mrs O'Neill was well.\n")
+    (inputs / "note07.txt").write_bytes(b"\xff\xfe\x00bad")  # NUL bytes: refused
+    out = tmp_path / "out"
+    code = main(["run", str(inputs), "--out", str(out), "--workers", "2",
+                 "--report", str(tmp_path / "r.json")])
+    assert code == exitcodes.INCOMPLETE
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert [f["input"] for f in report["files"]] == [f"note{i:02d}.txt" for i in range(40)]
+    assert report["files"][7]["status"] == "refused"
+    texts = {(out / f"note{i:02d}.txt").read_text() for i in range(40) if i != 7}
+    assert all(t.startswith("Client A was visited") and "Client A was well" in t for t in texts)
