@@ -28,6 +28,7 @@ from pipeline.model import Document, ReplacementPlan
 from pipeline.people import PeopleBook
 from pipeline.plan import make_plan
 from pipeline.report import FileReport, Status
+from pipeline.risks import prepare as prepare_risks
 from pipeline.residual import find_residuals
 from pipeline.resolve import Resolved, resolve
 from pipeline.strategy import Strategy
@@ -261,7 +262,9 @@ def _analysed(run: Run, jobs: Sequence[Job]) -> Iterator[Analysed]:
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with context.Pool(min(run.workers, len(chunks)), _init_worker,
                       (run.settings, run.options)) as pool:
-        for results in pool.imap(_analyse_in_worker, chunks):
+        results_iter = pool.imap(_analyse_in_worker, chunks)
+        prepare_risks()  # builds its index here while the workers load their models
+        for results in results_iter:
             yield from results
 
 

@@ -8,8 +8,8 @@ years to decades). Both are pure and need no NLP model.
 
 from __future__ import annotations
 
-from pipeline.risks.detect import find_risks
+from pipeline.risks.detect import find_risks, prepare
 from pipeline.risks.generalise import generalise
 from pipeline.risks.model import HIGH, KINDS, LOW, MEDIUM, SEVERITIES, RiskFlag
 
-__all__ = ["HIGH", "KINDS", "LOW", "MEDIUM", "SEVERITIES", "RiskFlag", "find_risks", "generalise"]
+__all__ = ["HIGH", "KINDS", "LOW", "MEDIUM", "SEVERITIES", "RiskFlag", "find_risks", "generalise", "prepare"]

@@ -39,6 +39,8 @@ Severity is decided per sentence, from all the cues in it; every flag in the sen
 
 from __future__ import annotations
 
+from functools import cache
+
 import re
 from collections.abc import Iterable, Sequence
 
@@ -66,7 +68,10 @@ _PLACEHOLDER = re.compile(r"\[[A-Z][A-Z0-9 &/'-]*\]|\b[A-Z]+-[A-Z0-9]{4,}\b")
 _CONTEXT = frozenset({PLACE, ROLE, TIME})
 _PERSONAL = frozenset(KINDS) - {PLACE, ROLE}
 _PRIORITY = {kind: rank for rank, kind in enumerate(KINDS)}
-_SCANNER = Scanner(cues.SCAN_FAMILIES | ages.SCAN_FAMILIES | context.SCAN_FAMILIES)
+@cache
+def _scanner() -> Scanner:
+    """Build the pattern index once, on first use (compiling it takes about a second)."""
+    return Scanner(cues.SCAN_FAMILIES | ages.SCAN_FAMILIES | context.SCAN_FAMILIES)
 
 
 def find_risks(text: str) -> tuple[RiskFlag, ...]:
@@ -80,7 +85,7 @@ def find_risks(text: str) -> tuple[RiskFlag, ...]:
     """
     if not text.strip():
         return ()
-    found = _SCANNER.scan(text)
+    found = _scanner().scan(text)
     attributes = cues.find_attributes(text, found)
     kept = _clean(
         text,
@@ -184,3 +189,8 @@ def _flags_for_sentence(text: str, cues: Sequence[Cue]) -> list[RiskFlag]:
             )
         )
     return flags
+
+
+def prepare() -> None:
+    """Build the pattern index now (e.g. while worker processes load their models)."""
+    _scanner()
