@@ -72,7 +72,7 @@ HOUSE_WORDS: tuple[str, ...] = (
 _THE_HOUSE_WORDS = ("Lodge", "Barn", "Court", "Hall", "Manor", "Mill", "Grange", "Tower", "Croft")
 
 _SUFFIX = "|".join(sorted(STREET_SUFFIXES + STREET_ABBREVIATIONS, key=len, reverse=True))
-_WORD = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ'’]+(?:-[A-Za-z][a-zà-ÿ'’]*)*"
+_WORD = r"[A-Z](?:['’][A-Z])?[a-zà-ÿ'’]++(?:-[A-Za-z][a-zà-ÿ'’]*+)*+"
 _TOWN_LINK = r"(?:upon|on|under|le|en|in|by|super|next|the|de|la|sur|St|St\.)"
 _TOWN = rf"{_WORD}(?:[ \t-]+(?:{_TOWN_LINK}[ \t-]+)?{_WORD}){{0,3}}"
 _HOUSE_NO = r"\d{1,4}[A-Za-z]?(?:[ ]?[-–/][ ]?\d{1,4}[A-Za-z]?)?"
@@ -156,15 +156,19 @@ def ends_with_street_suffix(text: str) -> bool:
     )
 
 
-def _not_a_place(text: str) -> bool:
-    first = text.split()[0].casefold().rstrip(".")
-    return first in TITLES or is_role_word(text) or first in _NOT_TOWN
-
-
 _NOT_TOWN = frozenset(
     "the a an i he she they we it this that these those there here his her their our my your "
     "and but or so then when if as at in on to by for from with".split()
 )
+
+
+def _not_a_place(text: str) -> bool:
+    """Whether a capitalised run starts like a sentence, a title or is only role words."""
+    words = text.split()
+    if len(words) > 1 and words[0] == "The":  # "The Green", "The Old Rectory"
+        words = words[1:]
+    first = words[0].casefold().rstrip(".")
+    return first in TITLES or first in _NOT_TOWN or is_role_word(" ".join(words))
 
 
 def _parts_before(text: str, end: int, limit: int = 300) -> list[tuple[int, int, str]]:
@@ -253,9 +257,10 @@ def find_addresses(text: str) -> list[AddressMatch]:
         for p in find_postcodes(text)
         if (a := _anchored(text, p.start, p.end)) is not None
     ]
-    streets = [
-        s for s in _streets(text) if all(s.end <= a.start or s.start >= a.end for a in anchored)
-    ]
+    covered = bytearray(len(text))
+    for a in anchored:
+        covered[a.start : a.end] = b"\x01" * (a.end - a.start)
+    streets = [s for s in _streets(text) if 1 not in covered[s.start : s.end]]
     return sorted(anchored + streets, key=lambda a: (a.start, a.end))
 
 

@@ -76,9 +76,14 @@ _COMMON = frozenset(
     every other another new old first last next previous current former full part time today
     attend attended attending said told asked visit visited visiting came went going gone
     both several few others families research data government council police nhs cqc dbs
-    ofsted send ehcp""".split()
+    ofsted send ehcp please ensure refer check incident incidents fall falls concern concerns
+    observations medication meds food lunch breakfast dinner tea supper fluids drink drinks pain
+    mood behaviour sleep shift handover ambulance paramedics hospital school college office
+    reception relatives visitors agency authority chart charts documentation reports survey
+    guidance legislation""".split()
 )
-_NOT_NAME = ROLE_WORDS | _COMMON
+#: Lower-case particles inside surnames ("Ayla de Souza", "Jan van Dijk").
+_PARTICLES = frozenset("de da di du del della der den van von la le al el bin ibn ap st".split())
 
 _TITLE_ALT = (
     r"(?:Professor|Reverend|Revd|Prof|Dame|Miss|Mrs|Sir|Rev|Mr|Ms|Mx|Dr|MRS|MISS|MR|MS|DR)"
@@ -119,7 +124,7 @@ _NAME_LABEL = (
 )
 _LABEL_TOKEN = rf"(?:{_TITLE_ALT}\.?|{_INITIAL}|{_CAP}|{_UPPER}|{_LOWER})"
 _LABEL_RULE = re.compile(
-    r"(?:^[ \t]*|(?<=[|\t;])[ \t]*|(?<![ \t])[ \t]{2,})(?:[-*•·>]+[ \t]*)?(?:\*\*|__)?"
+    r"(?:^|(?<=[|;])|(?<![ \t])(?=\t|[ \t]{2}))[ \t]*(?:[-*•·>]+[ \t]*)?(?:\*\*|__)?"
     rf"(?i:(?:{_LABEL_ALT})(?:['’]s)?(?:[ \t]+(?:full[ \t]+)?name)?|{_NAME_LABEL})"
     r"(?:\*\*|__)?[ \t]*:[ \t]*(?:(?:\*\*|__)[ \t]*)?"
     rf"(?P<name>{_LABEL_TOKEN}(?:[ \t]+{_LABEL_TOKEN}){{0,4}})"
@@ -154,10 +159,9 @@ _DEAR_RULE = re.compile(
     re.MULTILINE,
 )
 _SPEECH_VERBS = (
-    "said", "says", "told", "tells", "reported", "reports", "explained", "asked", "stated",
-    "replied", "added", "mentioned", "disclosed", "shouted", "whispered", "cried", "agreed",
-    "refused", "confirmed", "admitted", "complained", "informed", "responded", "commented",
-    "answered", "insisted", "suggested", "shared", "expressed",
+    "said", "says", "told", "tells", "reported", "explained", "asked", "stated", "replied",
+    "mentioned", "disclosed", "shouted", "whispered", "complained", "responded", "commented",
+    "answered", "insisted",
 )
 _SPEECH_RULE = re.compile(
     rf"(?<![\w'’-])(?P<name>{_CAP}(?:[ \t]+{_CAP})?)[ \t]+(?:{'|'.join(_SPEECH_VERBS)})\b"
@@ -204,11 +208,19 @@ def _is_initial(token: str) -> bool:
     return len(token.rstrip(".")) == 1
 
 
+def _not_name(token: str) -> bool:
+    """Role words always; everyday words unless capitalised and also a first name ("May")."""
+    key = _key(token)
+    if key in ROLE_WORDS:
+        return True
+    return key in _COMMON and (token.islower() or key not in WORD_NAMES)
+
+
 def _trim(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Drop common/role words from both ends (titles stay at the front)."""
-    while tokens and not _is_title(tokens[0][2]) and _key(tokens[0][2]) in _NOT_NAME:
+    while tokens and not _is_title(tokens[0][2]) and _not_name(tokens[0][2]):
         tokens = tokens[1:]
-    while tokens and _key(tokens[-1][2]) in _NOT_NAME:
+    while tokens and _not_name(tokens[-1][2]):
         tokens = tokens[:-1]
     return tokens
 
@@ -218,11 +230,15 @@ def _has_name(tokens: list[tuple[int, int, str]]) -> bool:
 
 
 def _label_ok(tokens: list[tuple[int, int, str]]) -> bool:
+    """A form value is a name if it has no everyday words and is not cased like a sentence."""
     names = [t for _, _, t in tokens if not _is_title(t) and not _is_initial(t)]
-    if not names or any(_key(t) in _NOT_NAME for t in names):
+    if not names or any(_not_name(t) for t in names):
         return False
-    if all(t.islower() for t in names) and all(_key(t) in WORD_NAMES for t in names):
-        return False
+    lower = [t.islower() and t not in _PARTICLES for t in names]
+    if all(lower) and all(_key(t) in WORD_NAMES for t in names):
+        return False  # "Client: will"
+    if not lower[0] and any(low and "'" not in t and "’" not in t for low, t in zip(lower, names)):
+        return False  # "Manager: Please ensure cleaning"
     return True
 
 

@@ -95,11 +95,15 @@ def _full_postcodes(text: str) -> list[PostcodeMatch]:
     return found
 
 
-def _outward_codes(text: str, taken: Iterable[PostcodeMatch]) -> list[PostcodeMatch]:
-    spans = [(p.start, p.end) for p in taken]
+def _outward_codes(
+    text: str, taken: Iterable[PostcodeMatch], excluded: frozenset[str]
+) -> list[PostcodeMatch]:
+    covered = bytearray(len(text))
+    for p in taken:
+        covered[p.start : p.end] = b"\x01" * (p.end - p.start)
     found: list[PostcodeMatch] = []
     for m in OUTWARD_ONLY.finditer(text):
-        if m.group() in NOT_OUTCODES or any(a < m.end() and m.start() < b for a, b in spans):
+        if m.group() in excluded or 1 in covered[m.start() : m.end()]:
             continue
         if _ROAD_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
@@ -108,27 +112,36 @@ def _outward_codes(text: str, taken: Iterable[PostcodeMatch]) -> list[PostcodeMa
     return found
 
 
-def find_postcodes(text: str, outward: bool = True) -> list[PostcodeMatch]:
+def find_postcodes(
+    text: str, outward: bool = True, excluded: frozenset[str] = NOT_OUTCODES
+) -> list[PostcodeMatch]:
     """Find UK postcodes in ``text``, sorted by position.
 
     Args:
         text: any text.
         outward: also report outward codes on their own (only ever with a context word).
+        excluded: outward codes never reported on their own (education levels, roads…).
 
     Returns:
         Full postcodes (upper case always, other case only with context) and, if asked,
         context-backed outward codes.
     """
     full = _full_postcodes(text)
-    extra = _outward_codes(text, full) if outward else []
+    extra = _outward_codes(text, full, excluded) if outward else []
     return sorted(full + extra, key=lambda p: (p.start, p.end))
 
 
 class UkPostcodeRecognizer(EntityRecognizer):
     """Presidio recognizer for UK postcodes (see the module docstring for the rules)."""
 
-    def __init__(self, name: str = "uk_postcode.v1", outward: bool = True) -> None:
+    def __init__(
+        self,
+        name: str = "uk_postcode.v1",
+        outward: bool = True,
+        excluded: frozenset[str] = NOT_OUTCODES,
+    ) -> None:
         self._outward = outward
+        self._excluded = excluded
         super().__init__(supported_entities=[POSTCODE], name=name, version="1")
 
     def load(self) -> None:
@@ -141,7 +154,7 @@ class UkPostcodeRecognizer(EntityRecognizer):
         if entities and POSTCODE not in entities:
             return []
         results = []
-        for match in find_postcodes(text, outward=self._outward):
+        for match in find_postcodes(text, outward=self._outward, excluded=self._excluded):
             kind = "outward code with context" if match.outward_only else "full postcode"
             explanation = AnalysisExplanation(
                 recognizer=self.name,

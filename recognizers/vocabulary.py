@@ -23,7 +23,8 @@ BODIES_AND_FRAMEWORKS: tuple[str, ...] = (
     "DHSC", "NICE", "National Institute for Health and Care Excellence", "City & Guilds",
     "City and Guilds", "NCFE", "CACHE", "Pearson BTEC", "Pearson Edexcel", "BTEC", "ESFA",
     "Education and Skills Funding Agency", "Health and Care Professions Council", "HCPC", "NMC",
-    "Nursing and Midwifery Council", "Social Work England", "Social Care Wales", "Care Inspectorate",
+    "Nursing and Midwifery Council", "Social Work England", "Social Care Wales",
+    "Care Inspectorate",
     "Care Inspectorate Wales", "RQIA", "Healthwatch", "Social Care Institute for Excellence",
     "SCIE", "MASH", "LADO", "CAMHS", "IAPT", "Early Help", "Team Around the Child",
     "Team Around the Family", "Child Protection", "Child in Need", "Children in Need",
@@ -43,7 +44,8 @@ CHARTS_AND_TOOLS: tuple[str, ...] = (
     "Waterlow score", "Waterlow scale", "Waterlow assessment", "MUST score", "MUST tool",
     "Malnutrition Universal Screening Tool", "Braden scale", "Braden score", "Norton scale",
     "Glasgow Coma Scale", "GCS", "Abbey Pain Scale", "PAINAD", "PEWS", "NEWS", "NEWS2", "MEWS",
-    "SBAR", "Barthel Index", "Mini-Mental State Examination", "MMSE", "Rockwood Clinical Frailty Scale",
+    "SBAR", "Barthel Index", "Mini-Mental State Examination", "MMSE",
+    "Rockwood Clinical Frailty Scale",
     "Clinical Frailty Scale", "Morse Fall Scale", "Tinetti", "Zarit Burden Interview", "Apgar",
     "Apgar score", "Epworth Sleepiness Scale", "Edinburgh Postnatal Depression Scale", "PHQ-9",
     "GAD-7", "Heimlich manoeuvre", "Boardmaker", "Widgit", "TEACCH", "ABC chart", "STAR chart",
@@ -77,14 +79,15 @@ LEGISLATION: tuple[str, ...] = (
     "Human Rights Act", "Data Protection Act", "Mental Health Act", "Health and Social Care Act",
     "Health and Safety at Work Act", "Health and Safety at Work etc. Act",
     "Safeguarding Vulnerable Groups Act", "Autism Act", "Freedom of Information Act",
-    "Public Interest Disclosure Act", "Care Standards Act", "Education Act", "Children and Social Work Act",
+    "Public Interest Disclosure Act", "Care Standards Act", "Education Act",
+    "Children and Social Work Act",
     "Modern Slavery Act", "Counter-Terrorism and Security Act", "Domestic Abuse Act",
     "Social Services and Well-being (Wales) Act", "Adult Support and Protection (Scotland) Act",
     "Reporting of Injuries, Diseases and Dangerous Occurrences Regulations",
     "Control of Substances Hazardous to Health Regulations",
 )
 
-_CAPWORD = r"[A-Z][A-Za-z'’-]*"
+_CAPWORD = r"[A-Z][A-Za-z'’-]*+"
 _LINK = r"(?:and|of|for|at|to|on|in|with|the|&)"
 _TITLE_WORDS = rf"{_CAPWORD}(?:[ \t]+(?:{_LINK}[ \t]+)?{_CAPWORD}){{0,11}}"
 
@@ -100,9 +103,11 @@ PATTERNS: tuple[str, ...] = (
     r"\b(?:Learning[ \t]+Outcome|Assessment[ \t]+Criteri(?:on|a)|LO|AC|Key[ \t]+Stage|KS|Year"
     r"|Entry)[ \t]*\d{1,2}(?:\.\d{1,2})*\b",
     # "Mental Capacity Act 2005", "the Care Act 2014", "Equality Act 2010 (Amendment)"
-    rf"\b{_TITLE_WORDS}(?:[ \t]+etc\.)?(?:[ \t]+\([A-Z][a-z]+\))?[ \t]+Act[ \t]+(?:1[89]|20)\d\d\b",
+    rf"(?<![\w'’-]){_TITLE_WORDS}(?:[ \t]+etc\.)?(?:[ \t]+\([A-Z][a-z]+\))?"
+    r"[ \t]+Act[ \t]+(?:1[89]|20)\d\d\b",
     # "The Reporting of Injuries … Regulations 2013", "Care Planning Regulations 2010"
-    rf"\b{_TITLE_WORDS}(?:[ \t]+\([A-Z][a-z]+\))?[ \t]+Regulations[ \t]+(?:1[89]|20)\d\d\b",
+    rf"(?<![\w'’-]){_TITLE_WORDS}(?:[ \t]+\([A-Z][a-z]+\))?"
+    r"[ \t]+Regulations[ \t]+(?:1[89]|20)\d\d\b",
 )
 
 

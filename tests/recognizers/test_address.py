@@ -43,6 +43,12 @@ def _found(recognizer: address.UkAddressRecognizer, text: str) -> list[str]:
             ["Rose Cottage, Mill Lane, Watchet TA23 0DZ"],
         ),
         ("Address: 3 The Green, Ashby LE65 1AB", ["3 The Green, Ashby LE65 1AB"]),
+        ("The Green, Ashby LE65 1AB", ["The Green, Ashby LE65 1AB"]),
+        (
+            "The Old Rectory, Mill Lane, Watchet TA23 0DZ",
+            ["The Old Rectory, Mill Lane, Watchet TA23 0DZ"],
+        ),
+        ("The manager, Leeds LS6 2AB", ["Leeds LS6 2AB"]),
         ("Client lives in Leeds LS6 2AB", ["Leeds LS6 2AB"]),
         ("Watchet,\nSomerset\nTA23 0DZ", ["Watchet,\nSomerset\nTA23 0DZ"]),
         # a line above a bare town is not taken in without a street
@@ -57,7 +63,10 @@ def _found(recognizer: address.UkAddressRecognizer, text: str) -> list[str]:
         ("Unit 4, 9 Mill Lane", ["Unit 4, 9 Mill Lane"]),
         ("12-14 High St, Minehead", ["12-14 High St, Minehead"]),
         ("21a Station Road\nWatchet", ["21a Station Road"]),
-        ("Visit 3 Church Street, Stratford-upon-Avon, today", ["3 Church Street, Stratford-upon-Avon"]),
+        (
+            "Visit 3 Church Street, Stratford-upon-Avon, today",
+            ["3 Church Street, Stratford-upon-Avon"],
+        ),
         ("5 St John's Road", ["5 St John's Road"]),
     ],
 )

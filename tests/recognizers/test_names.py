@@ -35,6 +35,7 @@ def _found(recognizer: names.PersonRuleRecognizer, text: str) -> list[str]:
         ("MRS PATEL", ["MRS PATEL"]),
         ("Mrs Patel's daughter", ["Mrs Patel"]),  # never the possessive
         ("Mr Wood on Monday", ["Mr Wood"]),
+        ("Mr May and Dr Will Hope", ["Mr May", "Dr Will Hope"]),  # word-names after a title
         # form labels, any case, up to a comma, bracket, line end or next label
         ("Learner: Siobhan O'Brien, Level 2", ["Siobhan O'Brien"]),
         ("Client: margaret o'neill", ["margaret o'neill"]),
@@ -45,6 +46,8 @@ def _found(recognizer: names.PersonRuleRecognizer, text: str) -> list[str]:
         ("  * **Key worker:** Tom Ashby", ["Tom Ashby"]),
         ("Date: 3/4/24  Assessor: Priya Shah", ["Priya Shah"]),
         ("Client: Mrs Patel (aged 82)", ["Mrs Patel"]),
+        ("Client: Ayla de Souza", ["Ayla de Souza"]),
+        ("Client: Margaret o'neill", ["Margaret o'neill"]),
         # relational cues
         ("She was visited by her son Daniel yesterday.", ["Daniel"]),
         ("I supported my client Margaret with lunch.", ["Margaret"]),
@@ -52,10 +55,13 @@ def _found(recognizer: names.PersonRuleRecognizer, text: str) -> list[str]:
         ("my key worker, Tom Ashby, helped", ["Tom Ashby"]),
         ("Dear Margaret,\nThank you", ["Margaret"]),
         ("Dear Mrs Patel,", ["Mrs Patel"]),
+        ("Dear Will,", ["Will"]),
         ("Then Aisha said she was tired.", ["Aisha"]),
     ],
 )
-def test_names_found(recognizer: names.PersonRuleRecognizer, text: str, expected: list[str]) -> None:
+def test_names_found(
+    recognizer: names.PersonRuleRecognizer, text: str, expected: list[str]
+) -> None:
     assert _found(recognizer, text) == expected
 
 
@@ -81,6 +87,10 @@ def test_names_found(recognizer: names.PersonRuleRecognizer, text: str, expected
         "12 Oak Dr Leeds",  # Drive, not Doctor
         "Mr",
         "Client: will",  # a lone word-name in lower case is a verb
+        "Manager: Please ensure cleaning",  # a sentence, not a name
+        "Carer: went shopping",
+        "Breakfast refused.",
+        "Incident reported at 3pm.",
     ],
 )
 def test_names_not_found(recognizer: names.PersonRuleRecognizer, text: str) -> None:

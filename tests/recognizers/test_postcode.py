@@ -105,6 +105,13 @@ def test_postcode_outward_codes_can_be_switched_off() -> None:
     assert postcode.find_postcodes("She lives in TA23.")[0].outward_only
 
 
+def test_postcode_education_outcodes_can_be_allowed() -> None:
+    text = "She lives in L2."
+    assert postcode.find_postcodes(text) == []
+    (found,) = postcode.find_postcodes(text, excluded=frozenset())
+    assert text[found.start : found.end] == "L2"
+
+
 def test_postcode_other_entities_are_ignored(recognizer: postcode.UkPostcodeRecognizer) -> None:
     assert recognizer.analyze("TA23 0DZ", entities=["PERSON"], nlp_artifacts=None) == []
 
