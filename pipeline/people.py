@@ -30,9 +30,12 @@ SURNAME_WORDS = frozenset(
 #: Tokens never used on their own to find further mentions.
 _NEVER_ALONE = frozenset("of the and van von de da di la le du st".split())
 
-_TITLE_PATTERN = "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
-_TITLE_BEFORE = re.compile(rf"(?:\b(?:{_TITLE_PATTERN})\.?\s+)$", re.IGNORECASE)
-_LEADING_TITLE = re.compile(rf"^(?:(?:{_TITLE_PATTERN})\.?\s+)+", re.IGNORECASE)
+# Titles match capitalised or in capitals only: "I miss Margaret" has no title.
+_TITLE_PATTERN = "|".join(
+    sorted((re.escape(f) for t in TITLES for f in (t.title(), t.upper())), key=len, reverse=True)
+)
+_TITLE_BEFORE = re.compile(rf"(?:\b(?:{_TITLE_PATTERN})\.?\s+)$")
+_LEADING_TITLE = re.compile(rf"^(?:(?:{_TITLE_PATTERN})\.?\s+)+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _STRIP = " \t\r\n,.;:!?()[]{}\"“”‘’*_-"
 
@@ -98,8 +101,8 @@ class _Cluster:
     positions: list[int] = field(default_factory=list)
 
 
-_FEMALE_TITLES = re.compile(r"^(?:mrs|ms|miss|dame|lady)\b", re.IGNORECASE)
-_MALE_TITLES = re.compile(r"^(?:mr|sir|lord)\b", re.IGNORECASE)
+_FEMALE_TITLES = re.compile(r"^(?:Mrs|MRS|Ms|MS|Miss|MISS|Dame|DAME|Lady|LADY)\b")
+_MALE_TITLES = re.compile(r"^(?:Mr|MR|Sir|SIR|Lord|LORD)\b")
 
 
 def _title_sex(surface: str) -> str:

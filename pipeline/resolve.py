@@ -78,6 +78,18 @@ def _longest_first(items: list[tuple[int, int, float, object]]) -> list[tuple[in
     return sorted(kept, key=lambda i: i[0])
 
 
+def _cut_at_line_break(text: str, d: Detection) -> Detection:
+    """Drop what a PERSON span took in after a line break when it is not a name ("Shah\nLevel")."""
+    surface = text[d.start : d.end]
+    cut = surface.find("\n")
+    if d.entity != PERSON or cut < 0:
+        return d
+    rest = surface[cut + 1 :].strip()
+    if rest[:1].isupper() and plausible_person(rest) and not is_role_word(rest.split()[0]):
+        return d
+    return Detection(d.start, d.start + cut, d.entity, d.score, d.recognizer) if cut > 0 else d
+
+
 def resolve(
     text: str, detections: Sequence[Detection], tokens: Sequence[Token], settings: Settings
 ) -> Resolved:
@@ -86,7 +98,7 @@ def resolve(
                 + anonymised_spans(text, settings.label_word))
     wanted = [
         d
-        for d in detections
+        for d in (_cut_at_line_break(text, d) for d in detections)
         if not _inside(d, keep_out)
         and (settings.policy == "strict" or d.entity not in _STRICT_ONLY)
         and (d.entity != PERSON or plausible_person(text[d.start : d.end]))

@@ -118,3 +118,9 @@ def test_title_sex_picks_the_right_relative():
     groups = _groups(text, link_people(text, dets))
     assert groups == {"margaret o'neill": {"Margaret O'Neill", "Mrs O'Neill"},
                       "daniel o'neill": {"Daniel O'Neill", "Mr O'Neill"}}
+
+
+def test_lower_case_title_word_is_not_a_title():
+    text = "I miss Margaret Example. Miss Example smiled."
+    mentions = link_people(text, _person(text, "Margaret Example"))
+    assert [text[m.start : m.end] for m in mentions] == ["Margaret Example", "Miss Example"]

@@ -57,3 +57,9 @@ def test_labels_placeholders_and_pseudonyms_are_not_detected_again():
     assert spans == ["Client A", "Client AB", "[ADDRESS]", "PERSON-7BZTEF3NAS"]
     dets = [_det(text, "Client A"), _det(text, "Client AB")]
     assert _found(text, resolve(text, dets, (), Settings())) == []
+
+
+def test_person_span_is_cut_before_a_form_word_on_the_next_line():
+    text = "Learner: Priya Shah\nLevel 3 Diploma. Carer: Susan\nPennington."
+    dets = [_det(text, "Priya Shah\nLevel"), _det(text, "Susan\nPennington")]
+    assert _found(text, resolve(text, dets, (), Settings())) == ["Priya Shah", "Susan\nPennington"]
