@@ -32,7 +32,7 @@ $(STAMP): requirements.lock pyproject.toml
 # Regenerate requirements.lock from requirements.in (needs the network; not part of run/test).
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -o requirements.lock requirements.in
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

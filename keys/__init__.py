@@ -25,9 +25,20 @@ from __future__ import annotations
 
 from keys.audit import AuditEntry, AuditReport
 from keys.crypto import KdfParams
-from keys.errors import (KeyStoreError, PassphraseRequired, StoreCorrupt, StoreExists,
-                         StoreForgotten, StoreLocationRefused, StoreMissing, TokenCollision,
-                         UnknownToken, UnsupportedVersion, WeakPassphrase, WrongPassphrase)
+from keys.errors import (
+                         KeyStoreError,
+                         PassphraseRequired,
+                         StoreCorrupt,
+                         StoreExists,
+                         StoreForgotten,
+                         StoreLocationRefused,
+                         StoreMissing,
+                         TokenCollision,
+                         UnknownToken,
+                         UnsupportedVersion,
+                         WeakPassphrase,
+                         WrongPassphrase,
+)
 from keys.location import check_store_location
 from keys.passphrase import ENV_VAR, NEW_ENV_VAR, read_passphrase
 from keys.store import KeyStore, Revealed

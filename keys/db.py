@@ -9,7 +9,8 @@ Durability and concurrency choices:
   ``passwd``, everything after ``forget``) are zeroed, not left in free pages.
 * Every write is one short ``BEGIN IMMEDIATE`` transaction: one per new mapping (or per
   batch, e.g. one per document), reveal, ``passwd`` or ``forget``. With ``synchronous=FULL`` a
-  commit costs a few fsyncs (about 5-20 ms on an ordinary disk), hence batches. A second process simply waits (busy timeout) for the first to commit;
+  commit costs a few fsyncs (about 5-20 ms on an ordinary disk), hence batches. A second
+  process simply waits (busy timeout) for the first to commit;
   SQLite's locking never lets two writers interleave. After ``kill -9`` the next connection rolls
   back the unfinished transaction from its hot journal, so the store holds exactly the committed
   mappings.

@@ -36,7 +36,6 @@ from keys.entries import DataKeys
 from keys.errors import StoreCorrupt, StoreExists, StoreForgotten, StoreMissing, TokenCollision
 from keys.passphrase import check_new_passphrase
 
-
 #: A new entry waiting for its commit: ``((token, entity, lookup), original)``.
 _NewEntry = tuple[tuple[str, str, bytes], str]
 

@@ -18,7 +18,7 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 #: Number of base32 characters in a token's code (5 bits each).
 CODE_LENGTH = 10
 _PREFIX = re.compile(r"[A-Z][A-Z0-9]{0,15}")
-_TYPED = re.compile(r"([A-Za-z][A-Za-z0-9]{0,15})-([0-9A-Za-z]{%d})" % CODE_LENGTH)
+_TYPED = re.compile(rf"([A-Za-z][A-Za-z0-9]{{0,15}})-([0-9A-Za-z]{{{CODE_LENGTH}}})")
 _LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
 

@@ -28,9 +28,9 @@ from pipeline.model import Document, ReplacementPlan
 from pipeline.people import PeopleBook
 from pipeline.plan import make_plan
 from pipeline.report import FileReport, Status
-from pipeline.risks import prepare as prepare_risks
 from pipeline.residual import find_residuals
 from pipeline.resolve import Resolved, resolve
+from pipeline.risks import prepare as prepare_risks
 from pipeline.strategy import Strategy
 
 log = logging.getLogger(__name__)

@@ -237,7 +237,8 @@ def _label_ok(tokens: list[tuple[int, int, str]]) -> bool:
     lower = [t.islower() and t not in _PARTICLES for t in names]
     if all(lower) and all(_key(t) in WORD_NAMES for t in names):
         return False  # "Client: will"
-    if not lower[0] and any(low and "'" not in t and "’" not in t for low, t in zip(lower, names)):
+    pairs = zip(lower, names, strict=True)
+    if not lower[0] and any(low and "'" not in t and "’" not in t for low, t in pairs):
         return False  # "Manager: Please ensure cleaning"
     return True
 

@@ -39,10 +39,9 @@ Severity is decided per sentence, from all the cues in it; every flag in the sen
 
 from __future__ import annotations
 
-from functools import cache
-
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from pipeline.model import SEGMENT_SEPARATOR
 from pipeline.risks import ages, context, cues

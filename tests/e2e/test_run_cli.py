@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from formats.builders import drawing_pdf, encrypted_pdf
+
 from pipeline import exitcodes
 from pipeline.cli import main
 from pipeline.residual import find_residuals

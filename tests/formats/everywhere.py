@@ -270,7 +270,7 @@ def everywhere_docx(path: Path) -> Path:
                  "Quenby", True),
                 ("rIdImg1", "image", "media/image1.jpeg", False),
                 ("rIdImg2", "image", "media/image2.png", False)]
-    for i, (name, text) in enumerate([*headers.items(), *footers.items()]):
+    for name, text in [*headers.items(), *footers.items()]:
         kind = "hdr" if name.startswith("header") else "ftr"
         entries[f"word/{name}.xml"] = _part(kind, _p(run(text)))
         cts[f"word/{name}.xml"] = f"{WML}.{name[:6]}+xml"
@@ -297,8 +297,8 @@ def everywhere_docx(path: Path) -> Path:
     cts["word/comments.xml"] = f"{WML}.comments+xml"
     entries["word/people.xml"] = _part(
         "people", "").replace(b"<w:people", b"<w15:people").replace(b"</w:people>", (
-            '<w15:person w15:author="Clara Commenter"><w15:presenceInfo w15:providerId="AD" '
-            'w15:userId="clara.commenter@example.com"/></w15:person></w15:people>').encode())
+            b'<w15:person w15:author="Clara Commenter"><w15:presenceInfo w15:providerId="AD" '
+            b'w15:userId="clara.commenter@example.com"/></w15:person></w15:people>'))
     cts["word/people.xml"] = f"{WML}.people+xml"
     entries["word/settings.xml"] = _part(
         "settings", '<w:attachedTemplate r:id="rIdTpl"/><w:mailMerge><w:mainDocumentType '

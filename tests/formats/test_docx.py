@@ -298,7 +298,7 @@ def test_docx_write_output_opens_in_python_docx(tmp_path):
 def _doctype(path: Path) -> Path:
     body = (
         '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY n "' + PLANTED + '">]>'
-        f'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         "<w:body><w:p><w:r><w:t>&n;</w:t></w:r></w:p></w:body></w:document>"
     )
     return raw_docx(path, para(run("x")), extra={"word/settings.xml": body.encode()})

@@ -89,7 +89,7 @@ def _macros(path: Path) -> Path:
 
 
 def _sub_document(path: Path) -> Path:
-    raw_docx(path, _wrap(f'<w:subDoc r:id="rId1"/>'), extra_rels=(("subDocument", "x.docx"),))
+    raw_docx(path, _wrap('<w:subDoc r:id="rId1"/>'), extra_rels=(("subDocument", "x.docx"),))
     parts = entries(path)
     parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
         b'Target="x.docx"', f'Target="file:///C:/{PLANTED}.docx" TargetMode="External"'.encode()

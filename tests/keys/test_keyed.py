@@ -7,8 +7,14 @@ from keystore_helpers import FAST, PASSPHRASE
 
 from keys import KeyStore
 from pipeline.errors import AnonymiseError, UsageError
-from pipeline.keyed import (KeyStoreFailure, PseudonymStrategy, StoredLabelStrategy,
-                            keystore_errors, open_for_run, type_name)
+from pipeline.keyed import (
+    KeyStoreFailure,
+    PseudonymStrategy,
+    StoredLabelStrategy,
+    keystore_errors,
+    open_for_run,
+    type_name,
+)
 from pipeline.strategy import Strategy
 
 TOKEN = re.compile(r"[A-Z][A-Z0-9]*-[0-9A-HJKMNP-TV-Z]{10}")

@@ -7,9 +7,18 @@ from pathlib import Path
 import pytest
 from keystore_helpers import FAST, ORIGINALS, PASSPHRASE, raw
 
-from keys import (KeyStore, StoreCorrupt, StoreExists, StoreForgotten, StoreMissing,
-                  TokenCollision, UnknownToken, UnsupportedVersion, WeakPassphrase,
-                  WrongPassphrase)
+from keys import (
+    KeyStore,
+    StoreCorrupt,
+    StoreExists,
+    StoreForgotten,
+    StoreMissing,
+    TokenCollision,
+    UnknownToken,
+    UnsupportedVersion,
+    WeakPassphrase,
+    WrongPassphrase,
+)
 from keys.entries import DataKeys
 
 

@@ -6,7 +6,9 @@ from pipeline.strategy import LabelStrategy, label_suffix, normalise_value
 
 
 @pytest.mark.parametrize(
-    "n, expected", [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA")]
+    "n, expected",
+    [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB"), (51, "AZ"), (52, "BA"), (701, "ZZ"),
+     (702, "AAA")],
 )
 def test_label_suffix_sequence(n, expected):
     assert label_suffix(n) == expected

@@ -4,6 +4,7 @@ import pytest
 
 from recognizers.gazetteer import find_pairs, first_names
 
+
 def _found(text: str, artifacts=None) -> list[str]:
     return [text[s:e] for s, e in find_pairs(text, artifacts)]
 
