@@ -138,7 +138,9 @@ def safe_relative(relative: Path, plan: ReplacementPlan | None, document: Docume
                 pairs.setdefault(piece.casefold(), slug)
     parts = []
     for part in relative.parts:
-        for value in sorted(pairs, key=len, reverse=True):
+        squashed = _squash(part)
+        # Only values that occur in the name (ignoring separators) need the exact rewrite.
+        for value in sorted((v for v in pairs if _squash(v) in squashed), key=len, reverse=True):
             words = [w for w in re.split(r"[\s_.\-]+", value) if w]
             # Apostrophes are often dropped in file names: "O'Neill" → "oneill".
             pattern = r"[\s_.\-]*".join(re.escape(w).replace("'", "'?").replace("’", "’?")
@@ -146,6 +148,10 @@ def safe_relative(relative: Path, plan: ReplacementPlan | None, document: Docume
             part = re.sub(rf"(?<![^\W_]){pattern}(?![^\W_])", pairs[value], part, flags=re.I)
         parts.append(part)
     return Path(*parts)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s_.\-'’]+", "", text.casefold())
 
 
 def _write_verified(run: Run, job: Job, document: Document, plan: ReplacementPlan,

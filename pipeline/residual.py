@@ -66,6 +66,15 @@ def value_pattern(value: str, *, ascii_boundaries: bool = False) -> str | None:
     return rf"(?<!\w){body}(?!\w)"
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _squash(text: str) -> str:
+    """Case- and separator-blind form: every value the patterns find squashes to a substring
+    of the squashed text, so it serves both as a fast pre-filter and to tell matches apart."""
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
 def _compile(patterns: list[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
@@ -89,6 +98,10 @@ class Matcher:
             utf16_patterns.append(binary)
             if sum(ch.isalnum() for ch in value) >= MIN_BINARY_ALNUM:
                 ascii_patterns.append(binary)
+        self._squashed = {
+            kind: tuple({_squash(v) for v in group if _squash(v)})
+            for kind, group in (("text", values), ("utf16", values), ("ascii", values))
+        }
         self._by_kind = {
             "text": _compile(text_patterns),
             "utf16": _compile(utf16_patterns),
@@ -99,7 +112,17 @@ class Matcher:
         """Whether any value occurs in ``text`` (a view of that kind, see
         :data:`pipeline.formats.plain.View`)."""
         pattern = self._by_kind[kind]
-        return pattern is not None and pattern.search(text) is not None
+        if pattern is None:
+            return False
+        squashed = _squash(text)
+        if not any(value in squashed for value in self._squashed[kind]):
+            return False  # no value can match: skip the (slow) combined pattern
+        return pattern.search(text) is not None
+
+    def matches(self, text: str) -> list[str]:
+        """The substrings of ``text`` where a value occurs (text view)."""
+        pattern = self._by_kind["text"]
+        return [] if pattern is None else [m.group() for m in pattern.finditer(text)]
 
     def __bool__(self) -> bool:
         return self._by_kind["text"] is not None
@@ -128,8 +151,9 @@ def find_residuals(
         An output that cannot be re-read gives one location saying so.
     """
     values = [v for v in originals if v and v.strip()]
-    if expected is not None:
-        values = [v for v in values if not Matcher([v]).found(expected)]
+    if expected is not None and values:
+        kept = {_squash(m) for m in Matcher(values).matches(expected)}
+        values = [v for v in values if _squash(v) not in kept]
     matcher = Matcher(values)
     if not matcher:
         return []

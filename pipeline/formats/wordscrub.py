@@ -63,19 +63,23 @@ def _detach(element: etree._Element) -> None:
         parent.remove(element)
 
 
+_NEUTRAL_ATTRIBUTES = etree.XPath(
+    "//@*[" + " or ".join(f"local-name()='{name}'" for name in _NEUTRAL) + "]"
+)
+_PERMISSIONS = etree.XPath("//w:permStart | //w:permEnd", namespaces={"w": W[1:-1]})
+
+
 def neutralise_people(root: etree._Element) -> bool:
     """Replace author/initials/user attributes wholesale; remove permission ranges."""
     changed = False
-    for el in list(_elements(root)):
-        if el.tag in (f"{W}permStart", f"{W}permEnd"):
-            _detach(el)
+    for el in _PERMISSIONS(root):
+        _detach(el)
+        changed = True
+    for attribute in _NEUTRAL_ATTRIBUTES(root):
+        neutral = _NEUTRAL[_local(attribute.attrname)]
+        if attribute != neutral:
+            attribute.getparent().set(attribute.attrname, neutral)
             changed = True
-            continue
-        for key, value in el.attrib.items():
-            neutral = _NEUTRAL.get(_local(key))
-            if neutral is not None and value != neutral:
-                el.set(key, neutral)
-                changed = True
     return changed
 
 
