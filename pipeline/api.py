@@ -46,7 +46,8 @@ class Anonymiser:
         items = list(texts)
         for text, analysis in zip(items, self._detector.analyse_many(items), strict=True):
             document = Document.from_parts(Path("<text>"), "text", [("text", "text", text)])
-            resolved = resolve(text, analysis.detections, analysis.tokens, self._settings)
+            resolved = resolve(text, analysis.detections, analysis.tokens, self._settings,
+                               self._people.known(scope))
             plan = make_plan(document, resolved, self._strategy,
                              lambda p: self._people.key_for(p, scope))
             yield TextResult(plan.apply(text), plan)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pipeline.assess import Assessment, assess
 from pipeline.config import Settings
-from pipeline.detect import Detector
+from pipeline.detect import Analysis, Detector
 from pipeline.errors import AnonymiseError, InputError, OutputError, ResidualDataError, UsageError
 from pipeline.formats import STRICT, ReadOptions, ReadResult, format_for, supported_suffixes
 from pipeline.model import Document, ReplacementPlan
@@ -182,10 +182,13 @@ def _write_verified(run: Run, job: Job, document: Document, plan: ReplacementPla
         raise
 
 
-def _finish(run: Run, job: Job, read: ReadResult, resolved: Resolved, out_dir: Path) -> Outcome:
-    """Plan, assess, write and verify one analysed document (always in the main process)."""
+def _finish(run: Run, job: Job, read: ReadResult, analysis: Analysis, out_dir: Path) -> Outcome:
+    """Resolve, plan, assess, write and verify one analysed document (in the main process,
+    which knows the people of earlier documents)."""
     document = read.document
     scope = job.relative.parent.as_posix()
+    resolved = resolve(document.text, analysis.detections, analysis.tokens, run.settings,
+                       run.people.known(scope))
     # Keyed strategies commit a document's new mappings in one transaction.
     with getattr(run.strategy, "batch", contextlib.nullcontext)():
         plan = make_plan(document, resolved, run.strategy, lambda p: run.people.key_for(p, scope))
@@ -203,8 +206,8 @@ def _finish(run: Run, job: Job, read: ReadResult, resolved: Resolved, out_dir: P
     return Outcome(job, document, plan, resolved, report)
 
 
-#: What the analysis stage returns per job: the read file and its findings, or why it failed.
-Analysed = tuple[Job, ReadResult | None, Resolved | None, tuple[Status, str, str] | None]
+#: What the analysis stage returns per job: the read file and its analysis, or why it failed.
+Analysed = tuple[Job, ReadResult | None, Analysis | None, tuple[Status, str, str] | None]
 
 
 def _classify(exc: Exception) -> tuple[Status, str, str]:
@@ -233,13 +236,7 @@ def analyse_chunk(
             results.append((job, None, None, _classify(exc)))
     analyses = detector.analyse_many(read.document.text for _, read in readable)
     for (job, read), analysis in zip(readable, analyses, strict=True):
-        text = read.document.text
-        try:
-            resolved = resolve(text, analysis.detections, analysis.tokens, settings)
-        except Exception as exc:
-            results.append((job, None, None, _classify(exc)))
-            continue
-        results.append((job, read, resolved, None))
+        results.append((job, read, analysis, None))
     order = {job.source: i for i, job in enumerate(chunk)}
     return sorted(results, key=lambda r: order[r[0].source])
 
@@ -293,10 +290,10 @@ def run_batch(
     Reading and detection may run in worker processes; planning (labels must agree across
     documents), writing and verification run here, one document at a time.
     """
-    for job, read, resolved, failure in _analysed(run, jobs):
-        if failure is None and read is not None and resolved is not None:
+    for job, read, analysis, failure in _analysed(run, jobs):
+        if failure is None and read is not None and analysis is not None:
             try:
-                outcome = _finish(run, job, read, resolved, out_dir)
+                outcome = _finish(run, job, read, analysis, out_dir)
             except AnonymiseError as exc:
                 if not isinstance(exc, InputError | OutputError):
                     raise

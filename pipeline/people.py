@@ -269,7 +269,10 @@ def _surfaces(text: str, spans: Iterable[tuple[int, int, float]]) -> dict[str, s
 
 
 def link_people(
-    text: str, detections: Sequence[Detection], tokens: Sequence[Token] = ()
+    text: str,
+    detections: Sequence[Detection],
+    tokens: Sequence[Token] = (),
+    known: Sequence[Person] = (),
 ) -> tuple[PersonMention, ...]:
     """Cluster PERSON detections into people and add further mentions of their names.
 
@@ -281,6 +284,8 @@ def link_people(
         text: the document text.
         detections: PERSON detections (others are ignored), already filtered for plausibility.
         tokens: spaCy tokens of ``text`` (part-of-speech tags guard names that are also words).
+        known: people met in earlier documents of the same portfolio; their names are looked
+            for here too, so a lone "Antony" is found even where spaCy misses it.
 
     Returns:
         Non-overlapping mentions sorted by position, each tied to its person.
@@ -292,11 +297,15 @@ def link_people(
         start, end = _trim(text, d.start, d.end)
         if end > start and name_tokens(text[start:end]):
             spans.append((start, end, d.score))
-    if not spans:
+    if not spans and not known:
         return ()
     first = _cluster(text, _drop_overlaps(_merge_adjacent(text, spans)))
     clusters = list({id(c): c for *_, c in first}.values())
+    present = {c.person.tokens for c in clusters}
+    clusters += [_Cluster(p, set(p.tokens)) for p in known if p.tokens not in present]
     more = _occurrences(text, clusters, tokens, _surfaces(text, spans))
+    if not spans and not more:
+        return ()
     final = _drop_overlaps(_merge_adjacent(text, _drop_overlaps(spans + more)))
     assigned = _cluster(text, final)
     mentions = [PersonMention(s, e, c.person, sc) for s, e, sc, c in assigned]
@@ -324,6 +333,10 @@ class PeopleBook:
         self._full: dict[tuple[str, ...], str] = {}
         self._by_scope: dict[str, list[tuple[str, ...]]] = {}
         self._single: dict[tuple[str, str], str] = {}
+
+    def known(self, scope: str) -> tuple[Person, ...]:
+        """People with a full name already met in documents under ``scope``."""
+        return tuple(Person(tokens) for tokens in self._by_scope.get(scope, ()))
 
     def key_for(self, person: Person, scope: str) -> str:
         """Return the run-wide key of ``person`` found in a document under ``scope``."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pipeline.config import Settings
 from pipeline.detect import Token
 from pipeline.model import Detection
-from pipeline.people import PersonMention, link_people
+from pipeline.people import Person, PersonMention, link_people
 from recognizers.address import ends_with_street_suffix
 from recognizers.entities import PERSON
 from recognizers.names import is_role_word
@@ -84,16 +84,26 @@ def _cut_at_line_break(text: str, d: Detection) -> Detection:
     cut = surface.find("\n")
     if d.entity != PERSON or cut < 0:
         return d
-    rest = surface[cut + 1 :].strip()
-    if rest[:1].isupper() and plausible_person(rest) and not is_role_word(rest.split()[0]):
+    first, rest = surface[:cut].strip(), surface[cut + 1 :].strip()
+    # Only a lone first name and a lone surname continue across a break ("Susan\nPennington").
+    if (len(first.split()) == 1 and len(rest.split()) == 1 and rest[:1].isupper()
+            and plausible_person(rest) and not is_role_word(rest)):
         return d
     return Detection(d.start, d.start + cut, d.entity, d.score, d.recognizer) if cut > 0 else d
 
 
 def resolve(
-    text: str, detections: Sequence[Detection], tokens: Sequence[Token], settings: Settings
+    text: str,
+    detections: Sequence[Detection],
+    tokens: Sequence[Token],
+    settings: Settings,
+    known: Sequence[Person] = (),
 ) -> Resolved:
-    """Turn raw detections into the final, non-overlapping findings of a document."""
+    """Turn raw detections into the final, non-overlapping findings of a document.
+
+    ``known`` are people met in earlier documents of the same portfolio (see
+    :func:`pipeline.people.link_people`).
+    """
     keep_out = (_phrase_spans(text, settings.allow) + protected_spans(text)
                 + anonymised_spans(text, settings.label_word))
     wanted = [
@@ -104,7 +114,9 @@ def resolve(
         and (d.entity != PERSON or plausible_person(text[d.start : d.end]))
     ]
     wanted += [Detection(s, e, PERSON, 1.0, "roster") for s, e in _phrase_spans(text, settings.always)]
-    people = [m for m in link_people(text, wanted, tokens) if not _inside_span(m, keep_out)]
+    people = [
+        m for m in link_people(text, wanted, tokens, known) if not _inside_span(m, keep_out)
+    ]
     items: list[tuple[int, int, float, object]] = [(m.start, m.end, m.score, m) for m in people]
     items += [(d.start, d.end, d.score, d) for d in wanted if d.entity != PERSON]
     kept = _longest_first(items)

@@ -125,3 +125,13 @@ def test_lower_case_title_word_is_not_a_title():
     text = "I miss Margaret Example. Miss Example smiled."
     mentions = link_people(text, _person(text, "Margaret Example"))
     assert [text[m.start : m.end] for m in mentions] == ["Margaret Example", "Miss Example"]
+
+
+def test_known_people_from_earlier_documents_are_found():
+    text = "Antony was cheerful today and ate well."
+    mentions = link_people(text, [], (), known=[Person(("antony", "sharp"))])
+    assert [(text[m.start : m.end], m.person.tokens) for m in mentions] == [("Antony", ("antony",))]
+    book = PeopleBook()
+    assert book.key_for(Person(("antony", "sharp")), "case1") == "antony sharp"
+    assert book.known("case1") == (Person(("antony", "sharp")),)
+    assert book.key_for(Person(("antony",)), "case1") == "antony sharp"

@@ -63,3 +63,9 @@ def test_person_span_is_cut_before_a_form_word_on_the_next_line():
     text = "Learner: Priya Shah\nLevel 3 Diploma. Carer: Susan\nPennington."
     dets = [_det(text, "Priya Shah\nLevel"), _det(text, "Susan\nPennington")]
     assert _found(text, resolve(text, dets, (), Settings())) == ["Priya Shah", "Susan\nPennington"]
+
+
+def test_full_name_does_not_run_into_the_next_line():
+    text = "Resident: Joseph Howells\nRoom 4 is tidy. Joseph Howells slept."
+    out = resolve(text, [_det(text, "Joseph Howells\nRoom")], (), Settings())
+    assert _found(text, out) == ["Joseph Howells", "Joseph Howells"]
