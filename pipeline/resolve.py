@@ -60,12 +60,35 @@ _FORM_WORDS = frozenset(
 )
 
 
-def plausible_person(surface: str) -> bool:
-    """Whether a PERSON span's text can be a name (not a role word, street or number)."""
+#: Words that end the names of courses, tools and services, never of people
+#: ("Oliver McGowan Mandatory Training", "Barthel Index", "Speech and Language Therapy").
+_THING_WORDS = frozenset(
+    "index training therapy handling scale chart score model assessment plan policy procedure "
+    "act certificate diploma award course programme framework tool test service services team "
+    "unit centre center school college academy hospital clinic surgery trust "
+    "council partnership foundation society association network group project".split()
+)
+#: Nouns after an eponym that make it a method or test, not a person ("the Johns model").
+_EPONYM_NOUNS = frozenset(
+    "model cycle competence scale index chart score test criteria principles method "
+    "approach technique syndrome disease manoeuvre position".split()
+)
+_DETERMINERS = frozenset("the a an this that our your their my his her".split())
+
+
+def plausible_person(surface: str, after: str = "") -> bool:
+    """Whether a PERSON span's text can be a name (not a role word, street, number, course or
+    tool); ``after`` is the text that follows the span."""
     stripped = surface.strip()
     if len(stripped) < 2 or any(ch.isdigit() for ch in stripped) or "@" in stripped:
         return False
-    if stripped.casefold().rstrip(":") in _FORM_WORDS:
+    words = stripped.casefold().rstrip(":").split()
+    if stripped.casefold().rstrip(":") in _FORM_WORDS or words[0] in _DETERMINERS:
+        return False
+    if words[-1] in _THING_WORDS:
+        return False
+    following = after.split(maxsplit=1)
+    if following and following[0].casefold().strip(".,;:") in _EPONYM_NOUNS:
         return False
     return not (is_role_word(stripped) or ends_with_street_suffix(stripped))
 
@@ -111,7 +134,7 @@ def resolve(
         for d in (_cut_at_line_break(text, d) for d in detections)
         if not _inside(d, keep_out)
         and (settings.policy == "strict" or d.entity not in _STRICT_ONLY)
-        and (d.entity != PERSON or plausible_person(text[d.start : d.end]))
+        and (d.entity != PERSON or plausible_person(text[d.start : d.end], text[d.end : d.end + 40]))
     ]
     wanted += [Detection(s, e, PERSON, 1.0, "roster") for s, e in _phrase_spans(text, settings.always)]
     people = [

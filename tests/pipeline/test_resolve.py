@@ -69,3 +69,21 @@ def test_full_name_does_not_run_into_the_next_line():
     text = "Resident: Joseph Howells\nRoom 4 is tidy. Joseph Howells slept."
     out = resolve(text, [_det(text, "Joseph Howells\nRoom")], (), Settings())
     assert _found(text, out) == ["Joseph Howells", "Joseph Howells"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("I used the Barthel Index today.", "the Barthel Index"),
+     ("It is at the heart of Oliver McGowan Mandatory Training.", "Oliver McGowan Mandatory Training"),
+     ("I used the Johns model of structured reflection.", "Johns"),
+     ("Following Gillick competence guidance.", "Gillick"),
+     ("Completing Moving and Handling helped.", "Handling")],
+)
+def test_courses_tools_and_eponyms_are_not_people(text, value):
+    assert _found(text, resolve(text, [_det(text, value)], (), Settings())) == []
+
+
+@pytest.mark.parametrize("name", ["Julie Ward", "Sam House", "Mr Home"])
+def test_surnames_that_are_words_stay_people(name):
+    text = f"Visited by {name} today."
+    assert _found(text, resolve(text, [_det(text, name)], (), Settings())) == [name]
