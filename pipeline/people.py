@@ -36,6 +36,7 @@ _TITLE_PATTERN = "|".join(
 )
 _TITLE_BEFORE = re.compile(rf"(?:\b(?:{_TITLE_PATTERN})\.?\s+)$")
 _LEADING_TITLE = re.compile(rf"^(?:(?:{_TITLE_PATTERN})\.?\s+)+")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
 _STRIP = " \t\r\n,.;:!?()[]{}\"“”‘’*_-"
 
@@ -84,6 +85,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     possessive = _POSSESSIVE.search(text[start:end])
     if possessive and end - start - len(possessive.group()) >= 2:
         end -= len(possessive.group())
+    initial = _INITIAL_BEFORE.search(text[max(0, start - 4) : start])
+    if initial:
+        start -= len(initial.group())  # "R. Iqbal": the initial belongs to the name
     title = _TITLE_BEFORE.search(text[max(0, start - 12) : start])
     if title:
         start -= len(title.group())

@@ -60,6 +60,50 @@ def _proper_noun_at(artifacts: NlpArtifacts | None, position: int) -> bool:
     return False
 
 
+#: "Surname, First" at the start of a line or after a form label ("Room 13: Byrne, Oisin").
+_INVERTED = re.compile(
+    r"(?:^|(?<=:)|(?<=: )|(?<=- ))[ \t]*((?:O['’]|Ma?c)?[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?),"
+    r"[ \t]+([A-ZÀ-Þ][a-zà-ÿ'’-]+)(?![\w-])",
+    re.MULTILINE,
+)
+SCORE_SINGLE = 0.55
+#: spaCy entity types under which a first-name-looking word is not a person ("Lincoln", "May").
+_PLACE_LIKE = frozenset(
+    "GPE LOC FAC DATE TIME EVENT PRODUCT WORK_OF_ART LAW LANGUAGE MONEY QUANTITY".split()
+)
+
+
+def _is_surname_like(word: str) -> bool:
+    return word.casefold() not in ROLE_WORDS and not ends_with_street_suffix(word)
+
+
+def find_inverted(text: str) -> list[tuple[int, int]]:
+    """Spans of "Surname, First" names written surname first on form and list lines."""
+    names = first_names()
+    return [
+        (m.start(1), m.end(2))
+        for m in _INVERTED.finditer(text)
+        if m.group(2) in names and m.group(2).casefold() not in WORD_NAMES
+        and _is_surname_like(m.group(1)) and m.group(1) not in names
+    ]
+
+
+def find_singles(text: str, artifacts: NlpArtifacts | None) -> list[tuple[int, int]]:
+    """Lone first names from the gazetteer that spaCy tags as proper nouns ("gave Nicola time").
+
+    Names that are also words ("Will", "Faith") are left to the other rules.
+    """
+    if artifacts is None or artifacts.tokens is None:
+        return []
+    names = first_names()
+    return [
+        (token.idx, token.idx + len(token.text))
+        for token in artifacts.tokens
+        if token.pos_ == "PROPN" and token.text in names
+        and token.text.casefold() not in WORD_NAMES and token.ent_type_ not in _PLACE_LIKE
+    ]
+
+
 def find_pairs(text: str, artifacts: NlpArtifacts | None = None) -> list[tuple[int, int]]:
     """Spans of ``First Surname`` pairs that look like names."""
     names = first_names()
@@ -77,7 +121,8 @@ def find_pairs(text: str, artifacts: NlpArtifacts | None = None) -> list[tuple[i
 
 
 class FirstNameSurnameRecognizer(EntityRecognizer):
-    """Known first name + capitalised surname-like word → PERSON."""
+    """Known first name + surname (either order on form lines), or a lone known first name
+    tagged as a proper noun → PERSON."""
 
     def __init__(self) -> None:
         super().__init__(supported_entities=[PERSON], name="first_name_surname.v1")
@@ -91,16 +136,18 @@ class FirstNameSurnameRecognizer(EntityRecognizer):
         """Return a PERSON result for each first name + surname pair."""
         if PERSON not in entities:
             return []
+        found = [(s, e, SCORE) for s, e in find_pairs(text, nlp_artifacts) + find_inverted(text)]
+        found += [(s, e, SCORE_SINGLE) for s, e in find_singles(text, nlp_artifacts)]
         return [
             RecognizerResult(
-                PERSON, start, end, SCORE,
-                analysis_explanation=AnalysisExplanation(self.name, SCORE),
+                PERSON, start, end, score,
+                analysis_explanation=AnalysisExplanation(self.name, score),
                 recognition_metadata={
                     RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                 },
             )
-            for start, end in find_pairs(text, nlp_artifacts)
+            for start, end, score in found
         ]
 
 

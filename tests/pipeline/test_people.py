@@ -135,3 +135,9 @@ def test_known_people_from_earlier_documents_are_found():
     assert book.key_for(Person(("antony", "sharp")), "case1") == "antony sharp"
     assert book.known("case1") == (Person(("antony", "sharp")),)
     assert book.key_for(Person(("antony",)), "case1") == "antony sharp"
+
+
+def test_initial_before_a_surname_is_part_of_the_mention():
+    text = "Rukhsana Iqbal moved in. R. Iqbal's partner visited."
+    mentions = link_people(text, _person(text, "Rukhsana Iqbal"))
+    assert [text[m.start : m.end] for m in mentions] == ["Rukhsana Iqbal", "R. Iqbal"]

@@ -45,3 +45,27 @@ def test_gazetteer_has_word_names_and_common_names():
     names = first_names()
     assert {"May", "Grace", "Arthur", "Siobhan", "Aisha"} <= names
     assert "Learner" not in names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Name of learner: Moran, Ricky\nULN: 1", ["Moran, Ricky"]),
+     ("Room 13: Okonkwo, Angela, DOB 27-03-1984", ["Okonkwo, Angela"]),
+     ("Staff: Emma, Sarah and Tom", []),
+     ("Yesterday, Sarah said hello", []),
+     ("Learner, Sarah", [])],
+)
+def test_surname_first_names_on_form_lines(text, expected):
+    from recognizers.gazetteer import find_inverted
+
+    assert [text[s:e] for s, e in find_inverted(text)] == expected
+
+
+@pytest.mark.slow
+def test_lone_known_first_name_tagged_as_proper_noun(detector):
+    from recognizers.gazetteer import find_singles
+
+    engine = detector._analyzer.nlp_engine
+    text = "The nurse gave Nicola time to choose."
+    artifacts = engine.process_text(text, "en")
+    assert [text[s:e] for s, e in find_singles(text, artifacts)] == ["Nicola"]
