@@ -48,15 +48,15 @@ _NSN = (
     rf"|\d{{4}}{_S}\d{{6}}"  # 7700 900123, 1632 960983
     rf"|\d{{4}}{_S}\d{{3}}{_S}\d{{3}})"  # 7700 900 123
 )
-_NSN_IN_BRACKETS = r"(?:\(0\d{2,4}\)[ ]?\d{3,4}[ -]?\d{3,4})"
+_NSN_IN_BRACKETS = rf"(?:\(0\d{{2,4}}\){_S}\d{{3,4}}{_S}\d{{3,4}})"
 _FALLBACK = re.compile(
     r"(?<![\w+/.-])(?<!\d[ ])"
-    rf"(?:(?:\+|00)44[ ]?(?:\(0\)[ ]?)?{_NSN}|0{_NSN}|{_NSN_IN_BRACKETS})"
+    rf"(?:(?:\+|00)44{_S}(?:\(0\){_S})?{_NSN}|0{_NSN}|{_NSN_IN_BRACKETS})"
     r"(?![\w/-]|[ ]\d|[.,:]\d)"
 )
 
 _DECIMAL = re.compile(r"\d+[.,]\d+")
-_TRUNK = re.compile(r"^(?:(?:\+|00)44[ ]?(?:\(0\)[ ]?)?|\(?0)")
+_TRUNK = re.compile(r"^(?:(?:\+|00)44\s?(?:\(0\)\s?)?|\(?0)")
 
 
 def _explanation(name: str, score: float, how: str) -> AnalysisExplanation:

@@ -125,3 +125,12 @@ def test_phone_number_wrapped_across_a_line_is_found():
     text = "His niece can be reached on 07700\n900582. She visits on Sundays."
     found = [text[r.start : r.end] for r in UkPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])]
     assert found == ["07700\n900582"]
+
+
+@pytest.mark.parametrize("number", ["+44\n(0)7700 900433", "(0161) 496\n0816"])
+def test_international_and_bracketed_numbers_wrapped_across_lines(number):
+    from recognizers.phone import UkPhoneRecognizer
+
+    text = f"Please ring {number} after ten."
+    found = [text[r.start : r.end] for r in UkPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])]
+    assert found == [number]
