@@ -111,6 +111,9 @@ def plan_jobs(inputs: Sequence[Path], out_dir: Path) -> tuple[list[Job], list[Jo
     targets = [job.relative for job in jobs]
     if len(set(targets)) != len(targets):
         raise UsageError("two inputs would write the same output file; pass their parent folder")
+    sources = {job.source for job in jobs}
+    if any((out / job.relative).resolve() in sources for job in jobs):
+        raise UsageError("--out would overwrite an input file; choose another output folder")
     return jobs, skipped
 
 

@@ -189,3 +189,11 @@ def test_worker_processes_keep_order_and_labels(tmp_path):
     assert report["files"][7]["status"] == "refused"
     texts = {(out / f"note{i:02d}.txt").read_text() for i in range(40) if i != 7}
     assert all(t.startswith("Client A was visited") and "Client A was well" in t for t in texts)
+
+
+def test_out_that_would_overwrite_an_input_file_is_refused(tmp_path, capsys):
+    note = tmp_path / "note.txt"
+    note.write_text("Margaret O'Neill rang.\n")
+    assert main(["run", str(note), "--out", str(tmp_path)]) == exitcodes.USAGE
+    assert "overwrite an input" in capsys.readouterr().err
+    assert note.read_text() == "Margaret O'Neill rang.\n"
