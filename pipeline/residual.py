@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.formats.pdf import quiet_pypdf
@@ -75,57 +76,53 @@ def _squash(text: str) -> str:
     return _NOT_ALNUM.sub("", text.casefold())
 
 
-def _compile(patterns: list[str]) -> re.Pattern[str] | None:
-    if not patterns:
+@lru_cache(maxsize=8192)
+def _pattern(value: str, kind: str) -> re.Pattern[str] | None:
+    """The compiled pattern for one value in one kind of view (cached: names recur)."""
+    text = value_pattern(value)
+    if text is None:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in sorted(set(patterns))), re.IGNORECASE)
+    if kind == "text":
+        return re.compile(text, re.IGNORECASE)
+    if kind == "ascii" and sum(ch.isalnum() for ch in value) < MIN_BINARY_ALNUM:
+        return None
+    return re.compile(value_pattern(value, ascii_boundaries=True) or text, re.IGNORECASE)
 
 
 class Matcher:
-    """Finds any of a set of original values in text (see the module docstring)."""
+    """Finds any of a set of original values in text (see the module docstring).
+
+    Each view is first reduced to its letters and digits; only values whose reduced form
+    occurs in it are then searched with their exact pattern.
+    """
 
     def __init__(self, originals: Iterable[str]) -> None:
         values = {v.strip() for v in originals if v and v.strip()}
-        text_patterns: list[str] = []
-        utf16_patterns: list[str] = []
-        ascii_patterns: list[str] = []
-        for value in values:
-            pattern = value_pattern(value)
-            if pattern is None:
-                continue
-            text_patterns.append(pattern)
-            binary = value_pattern(value, ascii_boundaries=True) or pattern
-            utf16_patterns.append(binary)
-            if sum(ch.isalnum() for ch in value) >= MIN_BINARY_ALNUM:
-                ascii_patterns.append(binary)
-        self._squashed = {
-            kind: tuple({_squash(v) for v in group if _squash(v)})
-            for kind, group in (("text", values), ("utf16", values), ("ascii", values))
-        }
-        self._by_kind = {
-            "text": _compile(text_patterns),
-            "utf16": _compile(utf16_patterns),
-            "ascii": _compile(ascii_patterns),
-        }
+        self._values = tuple(
+            (value, squashed)
+            for value in sorted(values)
+            if (squashed := _squash(value)) and value_pattern(value) is not None
+        )
+
+    def _candidates(self, text: str, kind: str) -> list[re.Pattern[str]]:
+        squashed = _squash(text)
+        found = []
+        for value, key in self._values:
+            if key in squashed and (pattern := _pattern(value, kind)) is not None:
+                found.append(pattern)
+        return found
 
     def found(self, text: str, kind: str = "text") -> bool:
         """Whether any value occurs in ``text`` (a view of that kind, see
         :data:`pipeline.formats.plain.View`)."""
-        pattern = self._by_kind[kind]
-        if pattern is None:
-            return False
-        squashed = _squash(text)
-        if not any(value in squashed for value in self._squashed[kind]):
-            return False  # no value can match: skip the (slow) combined pattern
-        return pattern.search(text) is not None
+        return any(p.search(text) for p in self._candidates(text, kind))
 
     def matches(self, text: str) -> list[str]:
         """The substrings of ``text`` where a value occurs (text view)."""
-        pattern = self._by_kind["text"]
-        return [] if pattern is None else [m.group() for m in pattern.finditer(text)]
+        return [m.group() for p in self._candidates(text, "text") for m in p.finditer(text)]
 
     def __bool__(self) -> bool:
-        return self._by_kind["text"] is not None
+        return bool(self._values)
 
 
 def find_residuals(
