@@ -44,7 +44,7 @@ class Plan:
     quick: bool
 
 
-FULL = Plan(150, None, True, 420, 10, (100, 1000, 5000), 120, quick=False)
+FULL = Plan(150, None, True, 420, 10, (100, 1000, 5000), 60, quick=False)
 SMOKE = Plan(6, 2, False, 8, 2, (10,), 0, quick=True)
 
 
@@ -103,8 +103,9 @@ def _accuracy(r: Results, plan: Plan, corpus_dir: Path, work: Path,
                        "(see bench/work/accuracy_cli.log).")
     r.files = accuracy.file_accuracy(docs, out)
     if r.files.missing_outputs:
-        r.notes.append(f"{r.files.missing_outputs} accuracy documents had no output file; "
-                       "they are left out of the file leak rate.")
+        n = r.files.missing_outputs
+        r.notes.append(f"{n} accuracy document{'s' if n > 1 else ''} had no output file (the CLI "
+                       "failed or refused it); left out of the file leak rate.")
 
 
 def _tab(r: Results, plan: Plan, tab_dir: Path, work: Path, systems: dict[str, System]) -> None:
@@ -163,8 +164,9 @@ def _speed(r: Results, plan: Plan, corpus_dir: Path, work: Path, repeat: int) ->
         log.info("speed: profile")
         sub = _subset(corpus_dir / "speed", docs, plan.profile_docs)
         subset_words = sum(d.words for d in docs[: plan.profile_docs])
-        r.profile, r.profile_groups = profile_cli(sub, _fresh(work / "profile_out"), work,
-                                                  plan.profile_docs, subset_words)
+        r.profile = profile_cli(sub, _fresh(work / "profile_out"), work, plan.profile_docs,
+                                subset_words)
+        r.profile_docs = plan.profile_docs
 
 
 def _subset(folder: Path, docs: Sequence[GoldDoc], n: int) -> Path:

@@ -9,6 +9,7 @@ from bench.accuracy import FileAccuracy, SpanAccuracy
 from bench.baselines import Throughput
 from bench.gold import STRUCTURED
 from bench.metrics import Count
+from bench.profiling import Profile
 from bench.speed import CliRun
 from bench.tab import TabScores
 
@@ -42,8 +43,8 @@ class Results:
     e2e_options: str = ""
     baselines: list[Throughput] = field(default_factory=list)
     memory: list[tuple[int, CliRun]] = field(default_factory=list)
-    profile: list[tuple[str, float, float, int]] = field(default_factory=list)
-    profile_groups: list[tuple[str, float]] = field(default_factory=list)
+    profile: Profile | None = None
+    profile_docs: int = 0
     notes: list[str] = field(default_factory=list)
     load: list[tuple[float, float, float]] = field(default_factory=list)
 
