@@ -20,11 +20,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers.entities import ADDRESS
 from recognizers.names import TITLES, is_role_word
 from recognizers.postcode import find_postcodes, has_context
+from recognizers.results import make_result
 
 #: UK street suffixes, most frequent first (research note §5), Scottish and waterfront extras.
 STREET_SUFFIXES: tuple[str, ...] = (
@@ -281,25 +282,10 @@ class UkAddressRecognizer(EntityRecognizer):
             return []
         results = []
         for match in find_addresses(text):
-            explanation = AnalysisExplanation(
-                recognizer=self.name,
-                original_score=match.score,
-                pattern_name=match.rule,
-                textual_explanation=f"UK address rule: {match.rule}",
-            )
-            results.append(
-                RecognizerResult(
-                    ADDRESS,
-                    match.start,
-                    match.end,
-                    match.score,
-                    analysis_explanation=explanation,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+            results.append(make_result(
+                self, ADDRESS, (match.start, match.end), match.score,
+                rule=match.rule, explanation=f"UK address rule: {match.rule}",
+            ))
         return results
 
 

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from recognizers.entities import DATE_OF_BIRTH
+from recognizers.results import make_result
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -159,22 +160,9 @@ def birth_cued(text: str, date: DateMatch, previous_end: int) -> bool:
 def _result(
     recognizer: LocalRecognizer, entity: str, date: DateMatch, score: float
 ) -> RecognizerResult:
-    explanation = AnalysisExplanation(
-        recognizer=recognizer.name,
-        original_score=score,
-        pattern_name=date.form,
-        textual_explanation=f"Detected by `{recognizer.name}` as a {date.form} date",
-    )
-    return RecognizerResult(
-        entity_type=entity,
-        start=date.start,
-        end=date.end,
-        score=score,
-        analysis_explanation=explanation,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
-        },
+    return make_result(
+        recognizer, entity, (date.start, date.end), score,
+        rule=date.form, explanation=f"Detected by `{recognizer.name}` as a {date.form} date",
     )
 
 

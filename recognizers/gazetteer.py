@@ -13,12 +13,13 @@ import re
 from functools import cache
 from importlib import resources
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from recognizers.address import ends_with_street_suffix
 from recognizers.entities import PERSON
 from recognizers.names import ROLE_WORDS, WORD_NAMES
+from recognizers.results import make_result
 
 SCORE = 0.6
 _PAIR = re.compile(
@@ -138,17 +139,7 @@ class FirstNameSurnameRecognizer(EntityRecognizer):
             return []
         found = [(s, e, SCORE) for s, e in find_pairs(text, nlp_artifacts) + find_inverted(text)]
         found += [(s, e, SCORE_SINGLE) for s, e in find_singles(text, nlp_artifacts)]
-        return [
-            RecognizerResult(
-                PERSON, start, end, score,
-                analysis_explanation=AnalysisExplanation(self.name, score),
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for start, end, score in found
-        ]
+        return [make_result(self, PERSON, (start, end), score) for start, end, score in found]
 
 
 RECOGNIZERS = {"first_name_surname.v1": FirstNameSurnameRecognizer}

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers.entities import PERSON
+from recognizers.results import make_result
 
 #: Personal titles, lower case without the full stop (match them case-insensitively).
 TITLES: frozenset[str] = frozenset(
@@ -294,25 +295,9 @@ class PersonRuleRecognizer(EntityRecognizer):
         }
         results = []
         for (start, end), (score, rule) in sorted(kept.items()):
-            explanation = AnalysisExplanation(
-                recognizer=self.name,
-                original_score=score,
-                pattern_name=rule,
-                textual_explanation=f"name rule: {rule}",
-            )
-            results.append(
-                RecognizerResult(
-                    PERSON,
-                    start,
-                    end,
-                    score,
-                    analysis_explanation=explanation,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+            results.append(make_result(
+                self, PERSON, (start, end), score, rule=rule, explanation=f"name rule: {rule}",
+            ))
         return results
 
 

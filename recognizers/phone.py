@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 
 import phonenumbers
 import regex as re
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from recognizers.entities import PHONE
+from recognizers.results import make_result
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,12 +58,6 @@ _FALLBACK = re.compile(
 
 _DECIMAL = re.compile(r"\d+[.,]\d+")
 _TRUNK = re.compile(r"^(?:(?:\+|00)44\s?(?:\(0\)\s?)?|\(?0)")
-
-
-def _explanation(name: str, score: float, how: str) -> AnalysisExplanation:
-    return AnalysisExplanation(
-        recognizer=name, original_score=score, textual_explanation=f"Detected by `{name}` {how}"
-    )
 
 
 def _fallback_plausible(value: str) -> bool:
@@ -107,19 +102,9 @@ class UkPhoneRecognizer(LocalRecognizer):
         for start, end, base, how in sorted(spans):
             cued = _CUE.search(text, max(0, start - _CUE_WINDOW), start) is not None
             score = _CUED_SCORE if cued else base
-            results.append(
-                RecognizerResult(
-                    entity_type=PHONE,
-                    start=start,
-                    end=end,
-                    score=score,
-                    analysis_explanation=_explanation(self.name, score, how),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+            results.append(make_result(
+                self, PHONE, (start, end), score, explanation=f"Detected by `{self.name}` {how}",
+            ))
         return results
 
 

@@ -16,9 +16,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from recognizers.entities import POSTCODE
+from recognizers.results import make_result
 
 #: Outward code: area + district, with the position rules (no Q/V/X first, no I/J/Z second,
 #: restricted third letter in A9A and fourth letter in AA9A).
@@ -156,25 +157,10 @@ class UkPostcodeRecognizer(EntityRecognizer):
         results = []
         for match in find_postcodes(text, outward=self._outward, excluded=self._excluded):
             kind = "outward code with context" if match.outward_only else "full postcode"
-            explanation = AnalysisExplanation(
-                recognizer=self.name,
-                original_score=match.score,
-                pattern_name=kind,
-                textual_explanation=f"UK postcode rule: {kind}",
-            )
-            results.append(
-                RecognizerResult(
-                    POSTCODE,
-                    match.start,
-                    match.end,
-                    match.score,
-                    analysis_explanation=explanation,
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+            results.append(make_result(
+                self, POSTCODE, (match.start, match.end), match.score,
+                rule=kind, explanation=f"UK postcode rule: {kind}",
+            ))
         return results
 
 
