@@ -22,6 +22,7 @@ import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers.entities import BANK_ACCOUNT
+from recognizers.results import rescored
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -110,16 +111,8 @@ class UkBankAccountRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """Find sort codes and account numbers that are paired or cued."""
-        found = []
-        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
-            score = self._score(text, result)
-            if score is None:
-                continue
-            result.score = score
-            if result.analysis_explanation is not None:
-                result.analysis_explanation.score = score
-            found.append(result)
-        return found
+        return rescored(super().analyze(text, entities, nlp_artifacts, regex_flags),
+                        lambda result: self._score(text, result))
 
 
 RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {

@@ -17,6 +17,7 @@ from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers import checksums
 from recognizers.entities import ULN, UPN
+from recognizers.results import rescored
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,14 +59,11 @@ class UlnRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """Find valid ULNs; score 1.0 after a learner word, 0.7 otherwise."""
-        found = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        for result in found:
+        def score_of(result: RecognizerResult) -> float:
             before = text[max(0, result.start - _CUE_WINDOW) : result.start]
-            score = _ULN_CUED_SCORE if _ULN_CUE.search(before) else _ULN_SCORE
-            result.score = score
-            if result.analysis_explanation is not None:
-                result.analysis_explanation.score = score
-        return found
+            return _ULN_CUED_SCORE if _ULN_CUE.search(before) else _ULN_SCORE
+
+        return rescored(super().analyze(text, entities, nlp_artifacts, regex_flags), score_of)
 
 
 class UpnRecognizer(PatternRecognizer):

@@ -23,6 +23,7 @@ from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers import checksums
 from recognizers.entities import CHI, HC, NHS
+from recognizers.results import rescored
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -96,28 +97,20 @@ class UkHealthNumberRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """Find health numbers, label each by range and score it by range and nearby words."""
-        found = []
-        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+        def score_of(result: RecognizerResult) -> float | None:
             number = text[result.start : result.end]
             entity = classify(number)
             if entity is None or (entities and entity not in entities):
-                continue
-            before = text[max(0, result.start - _CUE_WINDOW) : result.start]
-            health = _HEALTH_CUE.search(before) is not None
-            if health:
-                score = _ALLOCATED_SCORE
-            elif _OTHER_CUE.search(before):
-                score = _OTHER_LABEL_SCORE
-            elif not _allocated(number, entity):
-                score = _UNALLOCATED_SCORE
-            else:
-                score = _ALLOCATED_SCORE
+                return None
             result.entity_type = entity
-            result.score = score
-            if result.analysis_explanation is not None:
-                result.analysis_explanation.score = score
-            found.append(result)
-        return found
+            before = text[max(0, result.start - _CUE_WINDOW) : result.start]
+            if _HEALTH_CUE.search(before) is not None:
+                return _ALLOCATED_SCORE
+            if _OTHER_CUE.search(before):
+                return _OTHER_LABEL_SCORE
+            return _ALLOCATED_SCORE if _allocated(number, entity) else _UNALLOCATED_SCORE
+
+        return rescored(super().analyze(text, entities, nlp_artifacts, regex_flags), score_of)
 
 
 RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {

@@ -18,6 +18,7 @@ import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers.entities import NINO
+from recognizers.results import rescored
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,20 +63,16 @@ class UkNationalInsuranceRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """Find NINOs: upper case with a suffix, or any case/no suffix after an NI word."""
-        found = []
-        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
+        def score_of(result: RecognizerResult) -> float | None:
             value = text[result.start : result.end]
             before = text[max(0, result.start - _CUE_WINDOW) : result.start]
-            cued = _CUE.search(before) is not None
-            has_suffix = value[-1].isalpha()
-            if not cued and (not value.isupper() or not has_suffix):
-                continue
-            if cued:
-                result.score = _CUED_SCORE
-                if result.analysis_explanation is not None:
-                    result.analysis_explanation.score = _CUED_SCORE
-            found.append(result)
-        return found
+            if _CUE.search(before) is not None:
+                return _CUED_SCORE
+            if not value.isupper() or not value[-1].isalpha():
+                return None
+            return float(result.score)
+
+        return rescored(super().analyze(text, entities, nlp_artifacts, regex_flags), score_of)
 
 
 RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {

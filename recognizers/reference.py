@@ -24,6 +24,7 @@ import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
 
 from recognizers.entities import REFERENCE
+from recognizers.results import rescored
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,18 +94,11 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         """Find reference numbers in ``text``."""
-        found = []
-        for result in super().analyze(text, entities, nlp_artifacts, regex_flags):
-            token = text[result.start : result.end]
+        def score_of(result: RecognizerResult) -> float | None:
             before = text[max(0, result.start - _CUE_WINDOW) : result.start]
-            score = score_reference(token, before)
-            if score is None:
-                continue
-            result.score = score
-            if result.analysis_explanation is not None:
-                result.analysis_explanation.score = score
-            found.append(result)
-        return found
+            return score_reference(text[result.start : result.end], before)
+
+        return rescored(super().analyze(text, entities, nlp_artifacts, regex_flags), score_of)
 
 
 RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 
@@ -40,3 +42,22 @@ def make_result(
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )
+
+
+def rescored(
+    results: Iterable[RecognizerResult], score_of: Callable[[RecognizerResult], float | None]
+) -> list[RecognizerResult]:
+    """Give each pattern result the score ``score_of`` decides; drop those it scores None.
+
+    Used by pattern recognizers whose score depends on nearby words or the value's range.
+    """
+    kept = []
+    for result in results:
+        score = score_of(result)
+        if score is None:
+            continue
+        result.score = score
+        if result.analysis_explanation is not None:
+            result.analysis_explanation.score = score
+        kept.append(result)
+    return kept
