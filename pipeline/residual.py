@@ -68,12 +68,17 @@ def value_pattern(value: str, *, ascii_boundaries: bool = False) -> str | None:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_ASCII_NOT_ALNUM = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())
 
 
 def _squash(text: str) -> str:
     """Case- and separator-blind form: every value the patterns find squashes to a substring
     of the squashed text, so it serves both as a fast pre-filter and to tell matches apart."""
-    return _NOT_ALNUM.sub("", text.casefold())
+    folded = text.casefold()
+    # Fast path (a large part in ~1 ms instead of ~20): drop ASCII separators; when nothing
+    # but letters and digits is left, that is the answer.
+    quick = folded.translate(_ASCII_NOT_ALNUM)
+    return quick if quick.isalnum() or not quick else _NOT_ALNUM.sub("", folded)
 
 
 @lru_cache(maxsize=8192)
@@ -111,6 +116,11 @@ class Matcher:
             if key in squashed and (pattern := _pattern(value, kind)) is not None:
                 found.append(pattern)
         return found
+
+    def might_hold(self, text: str) -> bool:
+        """Whether ``text`` could contain a value (its squashed form holds a value's)."""
+        squashed = _squash(text)
+        return any(key in squashed for _value, key in self._values)
 
     def found(self, text: str, kind: str = "text") -> bool:
         """Whether any value occurs in ``text`` (a view of that kind, see
@@ -158,7 +168,7 @@ def find_residuals(
     locations: list[str] = []
     try:
         with quiet_pypdf():
-            for location, text, kind in reader(path):
+            for location, text, kind in reader(path, matcher.might_hold):
                 if location not in locations and matcher.found(text, kind):
                     locations.append(location)
     except Exception as exc:  # the output is ours: anything unreadable is a failure

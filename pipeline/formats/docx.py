@@ -99,9 +99,29 @@ def _text_order(part: str, main: str) -> tuple[int, int, int, str]:
     return 1, _SIDE_ORDER[kind], int(match.group(2) or 0), part
 
 
+#: Attribute and element names that make a structure part need changes (see wordscrub).
+_STRUCTURE_TRIGGERS = (b"author", b"initials", b"userId", b"userName", b"permStart", b"permEnd")
+
+
+def _needs_tree(data: bytes) -> bool:
+    """Whether a structure part (styles, numbering, fonts, theme…) must be parsed.
+
+    Such parts are only parsed to neutralise people's names in author-like attributes and
+    to remove permission ranges; one that mentions none of them in UTF-8 is copied as it is.
+    (python-docx's template alone carries 800 kB of styles, which took more time to parse and
+    write than detection took on the text.)
+    """
+    utf8 = data.startswith(b"<") or data.startswith(b"\xef\xbb\xbf")
+    return not utf8 or any(trigger in data for trigger in _STRUCTURE_TRIGGERS)
+
+
 def _parse_parts(package: Package, plan: PartPlan, trees: dict[str, etree._ElementTree],
                  clock: _Clock) -> None:
+    with_removed_rels = {source_of(rels_part) for rels_part in plan.removed_rels}
     for part, role in plan.roles.items():
+        if (role is Role.STRUCTURE and part not in with_removed_rels
+                and not _needs_tree(package.data.get(part, b""))):
+            continue
         if role in XML_ROLES:
             label = "the main document part" if part == plan.main else "a package part"
             trees[part] = parse_xml(package, part, label)
@@ -140,7 +160,7 @@ _SCRUB_BY_ROLE = {
 def _scrub(plan: PartPlan, trees: dict[str, etree._ElementTree], dirty: set[str],
            text_parts: list[str]) -> None:
     for part, role in plan.roles.items():
-        if role not in XML_ROLES:
+        if role not in XML_ROLES or part not in trees:
             continue
         root = trees[part].getroot()
         for step in (scrub.neutralise_people, *_SCRUB_BY_ROLE.get(role, ())):

@@ -18,8 +18,9 @@ Locations name entries, pages and object numbers, never content.
 
 from __future__ import annotations
 
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -69,8 +70,39 @@ def _xml_views(name: str, data: bytes) -> Iterator[View] | None:
     )
 
 
-def docx_views(path: Path) -> Iterator[View]:
-    """Views of a Word package (see the module docstring)."""
+_TAG = re.compile(rb"<[^>]*>")
+#: Markup after which a part's raw bytes no longer show its text and attribute values as they
+#: are: entity and character references, CDATA, comments, processing instructions, percent
+#: encoding.
+_NOT_LITERAL = (b"&", b"<![CDATA[", b"<!--", b"%")
+
+
+def _literal_forms(data: bytes) -> tuple[str, str] | None:
+    """Two strings that together hold every text and attribute value of an XML part as
+    written, or None when the part's bytes are not that simple.
+
+    In UTF-8 XML without references, CDATA, comments or processing instructions (after the
+    declaration), text nodes are what is left once tags are removed, and attribute values
+    appear unchanged in the raw bytes. A value absent from both cannot be in any view of the
+    part.
+    """
+    if not data.startswith(b"<") or any(marker in data for marker in _NOT_LITERAL):
+        return None
+    body = data[data.index(b"?>") + 2 :] if data.startswith(b"<?xml") and b"?>" in data else data
+    if b"<?" in body:
+        return None
+    try:
+        return data.decode("utf-8"), _TAG.sub(b"", body).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def docx_views(path: Path, might_hold: Callable[[str], bool] | None = None) -> Iterator[View]:
+    """Views of a Word package (see the module docstring).
+
+    ``might_hold`` (optional) tells whether a string could contain what the caller looks for;
+    XML parts whose literal forms (see :func:`_literal_forms`) it rejects are not parsed.
+    """
     with zipfile.ZipFile(path) as zf:
         for number, info in enumerate(zf.infolist(), start=1):
             yield f"package entry name {number}", info.filename, "text"
@@ -81,6 +113,9 @@ def docx_views(path: Path) -> Iterator[View]:
                 data = fh.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
                 raise ValueError("entry too large to re-scan")
+            if might_hold is not None and (forms := _literal_forms(data)) is not None:
+                if not any(might_hold(form) for form in forms):
+                    continue
             views = _xml_views(info.filename, data) if data.lstrip()[:1] in _XML_STARTS else None
             yield from views if views is not None else byte_views(info.filename, data)
         if zf.comment:
@@ -115,7 +150,7 @@ def _outline_titles(items: list) -> Iterator[str]:
             yield str(getattr(item, "title", "") or "")
 
 
-def pdf_views(path: Path) -> Iterator[View]:
+def pdf_views(path: Path, might_hold: Callable[[str], bool] | None = None) -> Iterator[View]:
     """Views of a PDF (see the module docstring)."""
     from pypdf import PdfReader
     from pypdf.generic import IndirectObject, StreamObject
@@ -149,11 +184,12 @@ def pdf_views(path: Path) -> Iterator[View]:
             yield from byte_views(f"object {number} stream", obj.get_data())
 
 
-def text_views(path: Path) -> Iterator[View]:
+def text_views(path: Path, might_hold: Callable[[str], bool] | None = None) -> Iterator[View]:
     """Views of a text file: its bytes as UTF-8 and as Windows-1252."""
     data = path.read_bytes()
     yield "text", data.decode("utf-8", "replace"), "text"
     yield "text", data.decode("cp1252", "replace"), "text"
 
 
-VIEWS = {"docx": docx_views, "pdf": pdf_views, "text": text_views}
+#: Readers by format name; each accepts an optional ``might_hold`` filter (used by .docx only).
+VIEWS: dict[str, Callable[..., Iterator[View]]] = {"docx": docx_views, "pdf": pdf_views, "text": text_views}

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 DIGITS = "#"
 
 _WORDS = re.compile(r"\w+")
-_NONE: list[tuple[int, re.Pattern[str]]] = []
+_NONE: list[tuple[int, _Lazy]] = []
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 _FLAG_LETTERS = ((re.IGNORECASE, "i"), (re.MULTILINE, "m"), (re.DOTALL, "s"), (re.VERBOSE, "x"))
 _MAX_WORDS = 4000
@@ -52,6 +52,22 @@ class Entry:
     flags: int = 0
     anchors: frozenset[str] = frozenset()
     back: int = 0
+
+
+class _Lazy:
+    """A regex compiled on its first use: most word keys never occur in a given batch, and
+    compiling every combined pattern up front delayed the first output by about a second."""
+
+    __slots__ = ("_source", "_flags", "_pattern")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._pattern: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        if self._pattern is None:
+            self._pattern = re.compile(self._source, self._flags)
+        return self._pattern.match(text, pos)
 
 
 class _Open(Exception):
@@ -191,14 +207,14 @@ class Scanner:
                 word, the first entry that matches wins.
         """
         self._entries: list[Entry] = []
-        self._own: list[re.Pattern[str]] = []
+        self._own: list[_Lazy] = []
         self._groups: dict[str, int] = {}
         plan: dict[tuple[str, str, str, int], list[str]] = {}  # (family, where, key, back)
         for family, entries in families.items():
             for entry in entries:
                 index = len(self._entries)
                 self._entries.append(entry)
-                self._own.append(re.compile(entry.pattern, entry.flags))
+                self._own.append(_Lazy(entry.pattern, entry.flags))
                 letters = "".join(letter for flag, letter in _FLAG_LETTERS if entry.flags & flag)
                 bare = _NAMED_GROUP.sub("(?:", entry.pattern)
                 scoped = f"(?{letters}:{bare})" if letters else f"(?:{bare})"
@@ -213,15 +229,20 @@ class Scanner:
                         keys, where, back = chars, "char", 0
                     else:
                         keys, where, back = frozenset({"*"}), "char", 0
+                # One group name per entry, so keys sharing the same entries share one regex.
+                group = f"g{index}"
+                self._groups[group] = index
                 for key in keys:
-                    group = f"g{len(self._groups)}"
-                    self._groups[group] = index
                     plan.setdefault((family, where, key, back), []).append(f"(?P<{group}>{scoped})")
-        self._by_word: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
-        self._by_char: dict[str, list[tuple[int, re.Pattern[str]]]] = {}
+        self._by_word: dict[str, list[tuple[int, _Lazy]]] = {}
+        self._by_char: dict[str, list[tuple[int, _Lazy]]] = {}
+        compiled: dict[str, _Lazy] = {}
         for (_, where, key, back), sources in plan.items():
             table = self._by_word if where == "word" else self._by_char
-            table.setdefault(key, []).append((back, re.compile("|".join(sources))))
+            source = "|".join(sources)
+            if source not in compiled:
+                compiled[source] = _Lazy(source)
+            table.setdefault(key, []).append((back, compiled[source]))
         self._anywhere = self._by_char.pop("*", [])
 
     def scan(self, text: str) -> dict[str, list[re.Match[str]]]:

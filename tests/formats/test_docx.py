@@ -23,6 +23,7 @@ from formats.builders import (
 from pipeline.errors import EncryptedFile, InputError, UnreadableFile, UnsupportedContent
 from pipeline.formats import docx as fmt
 from pipeline.formats import format_for
+from pipeline.formats.wordml import W_NS
 from pipeline.model import Edit, apply_edits
 
 
@@ -412,3 +413,22 @@ def test_failed_write_removes_a_precreated_target(tmp_path, module_name):
     with pytest.raises(InputError):
         module.write(source, document, bad, target)
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "style, changed",
+    [
+        ('<w:style w:styleId="A"><w:pPr><w:pPrChange w:id="1" w:author="Pat Editor">'
+         "<w:pPr/></w:pPrChange></w:pPr></w:style>", True),
+        ('<w:style w:styleId="A"><w:name w:val="Quote"/></w:style>', False),
+    ],
+)
+def test_docx_structure_parts_are_rewritten_only_when_they_name_someone(tmp_path, style, changed):
+    styles = f'<w:styles xmlns:w="{W_NS}">{style}</w:styles>'.encode()
+    source = raw_docx(tmp_path / "in.docx", f"<w:p>{run('x')}</w:p>",
+                      extra={"word/styles.xml": styles}, extra_rels=(("styles", "styles.xml"),))
+    out = _write(source, {}, tmp_path)
+    with zipfile.ZipFile(out) as z:
+        after = z.read("word/styles.xml")
+    assert (after != styles) is changed
+    assert b"Pat Editor" not in after

@@ -7,8 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from formats.builders import PLANTED, png_bytes, raw_docx, run, text_pdf
+from pipeline.formats.wordml import W_NS
 from pipeline.formats import docx, pdf, text
 from pipeline.model import Edit
 from pipeline.residual import find_residuals, value_pattern
@@ -187,3 +190,40 @@ def test_residual_unreadable_output_is_a_residual(tmp_path, name):
     locations = find_residuals(path, name, [PLANTED])
     assert len(locations) == 1 and locations[0].startswith("whole file")
     assert PLANTED.split()[0] not in locations[0]
+
+
+@pytest.mark.parametrize(
+    "styles",
+    [
+        '<w:style><w:name w:val="Harriet Quenby notes"/></w:style>',  # literal attribute
+        "<w:style><w:name w:val=\"Harriet Q&#117;enby\"/></w:style>",  # character reference
+        "<w:style><!-- Harriet Quenby --></w:style>",  # comment
+        "<w:style><w:t>Harr</w:t><w:t>iet Quenby</w:t></w:style>",  # text split over nodes
+        "<w:style><w:t><![CDATA[Harriet Quenby]]></w:t></w:style>",  # CDATA
+    ],
+)
+def test_residual_prefilter_never_skips_a_part_that_holds_a_value(tmp_path, styles):
+    part = f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W_NS}">{styles}</w:styles>'
+    path = raw_docx(tmp_path / "out.docx", f"<w:p>{run('x')}</w:p>",
+                    extra={"word/styles.xml": part.encode()})
+    assert find_residuals(path, "docx", ["Harriet Quenby"]) != []
+
+
+def test_residual_prefilter_skips_parts_that_cannot_hold_a_value(tmp_path, monkeypatch):
+    from pipeline.formats import plain
+
+    parsed = []
+    real = plain._xml_views
+    monkeypatch.setattr(plain, "_xml_views", lambda name, data: parsed.append(name) or real(name, data))
+    part = f'<w:styles xmlns:w="{W_NS}"><w:style><w:name w:val="Normal"/></w:style></w:styles>'
+    path = raw_docx(tmp_path / "out.docx", f"<w:p>{run('Harriet Quenby')}</w:p>",
+                    extra={"word/styles.xml": part.encode()})
+    assert find_residuals(path, "docx", ["Harriet Quenby"]) == ["word/document.xml"]
+    assert "word/document.xml" in parsed and "word/styles.xml" not in parsed
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_residual_squash_fast_path_agrees_with_the_definition(text):
+    from pipeline.residual import _NOT_ALNUM, _squash
+
+    assert _squash(text) == _NOT_ALNUM.sub("", text.casefold())
