@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from formats.builders import PLANTED, png_bytes, raw_docx, run, text_pdf
-from pipeline.formats.wordml import W_NS
 from pipeline.formats import docx, pdf, text
+from pipeline.formats.wordml import W_NS
 from pipeline.model import Edit
 from pipeline.residual import find_residuals, value_pattern
 
