@@ -36,8 +36,13 @@ _SPACY_ENTITIES = {
         "DATE": "DATE_TIME",
     },
 }
-#: spaCy components detection does not need (the parser is the slowest of the small model).
-_EXCLUDE = ("parser",)
+#: spaCy components detection does not need: only the entity recogniser (which has its own
+#: embedding layer) is kept. The parser is the slowest part of the small model; the tagger and
+#: the shared embedding layer it needs took about a third of the remaining time and served one
+#: purpose, telling names that are also words from the words, which
+#: :mod:`recognizers.proper` now does from capitalisation and context; lemmas and sentences are
+#: not used.
+_EXCLUDE = ("parser", "tok2vec", "tagger", "attribute_ruler", "lemmatizer", "senter")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +51,7 @@ class Token:
 
     start: int
     end: int
-    pos: str
-    sent_start: bool
+    proper_noun: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +78,6 @@ def _load_spacy(name: str) -> Any:
         nlp = spacy.load(name, exclude=list(_EXCLUDE))
     except (OSError, ValueError) as exc:
         raise SetupError(f"cannot load spaCy pipeline '{name}': {type(exc).__name__}") from None
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
     return nlp
 
 
@@ -168,11 +170,7 @@ class Detector:
                     if r.end > r.start
                 )
             )
-            tokens = tuple(
-                Token(t.idx, t.idx + len(t.text), t.pos_, bool(t.is_sent_start))
-                for t in artifacts.tokens
-            )
-            yield Analysis(detections, tokens)
+            yield Analysis(detections, ())
 
     def analyse(self, text: str) -> Analysis:
         """Analyse one text."""

@@ -19,6 +19,7 @@ from pipeline.model import Detection
 from recognizers.entities import PERSON
 from recognizers.gazetteer import name_sex
 from recognizers.names import TITLES, WORD_NAMES
+from recognizers.proper import FINITE_AFTER, looks_proper
 
 #: Surnames that are also everyday words: their lower-case uses are not taken as names.
 SURNAME_WORDS = frozenset(
@@ -169,22 +170,6 @@ def _cluster(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tuple[i
     return assigned
 
 
-def _pos_at(tokens: Sequence[Token], position: int) -> str:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].end <= position:
-            lo = mid + 1
-        else:
-            hi = mid
-    return tokens[lo].pos if lo < len(tokens) and tokens[lo].start <= position else ""
-
-
-#: After a lower-case word-name, these verbs show it is someone's name ("noticed may is tired").
-_FINITE_AFTER = frozenset(
-    "is was has had does did said says seems seemed likes liked wants wanted needs needed "
-    "asked told felt feels went goes came comes ate eats slept sleeps".split()
-)
 _DETERMINERS = frozenset("a an the this that my your his her our their its no any some".split())
 _MONTHS = frozenset(("april", "may", "june", "july", "august"))
 _WORD = re.compile(r"[\w'’]+")
@@ -196,7 +181,7 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     return (before[-1].casefold() if before else ""), (after[0].casefold() if after else "")
 
 
-def _accept(text: str, start: int, end: int, known_forms: set[str], pos: str) -> bool:
+def _accept(text: str, start: int, end: int, known_forms: set[str]) -> bool:
     """Decide whether an occurrence of a known name token is a mention of the person."""
     found = text[start:end]
     token = found.casefold()
@@ -205,12 +190,12 @@ def _accept(text: str, start: int, end: int, known_forms: set[str], pos: str) ->
     if token in _MONTHS and (before.isdigit() or after.isdigit() or after.rstrip("stndrh").isdigit()):
         return False  # "14 May 2026", "May 3rd"
     if found in known_forms or found[:1].isupper():
-        return not word_like or pos == "PROPN"
+        return not word_like or looks_proper(text, start, end, everyday=True)
     if not found.islower():
         return False
     if not word_like:
         return True
-    return after in _FINITE_AFTER and before not in _DETERMINERS
+    return after in FINITE_AFTER and before not in _DETERMINERS
 
 
 def _occurrences(
@@ -228,8 +213,7 @@ def _occurrences(
             for m in re.finditer(rf"(?<![\w'’-]){variant}(?![\w-]|['’][a-rt-z])", text, re.I):
                 multi = bool(re.search(r"\s", m.group()))
                 if multi or _accept(
-                    text, m.start(), m.end(), surfaces.get(m.group().casefold(), set()),
-                    _pos_at(tokens, m.start()),
+                    text, m.start(), m.end(), surfaces.get(m.group().casefold(), set())
                 ):
                     start, end = _trim(text, m.start(), m.end())
                     if end > start:

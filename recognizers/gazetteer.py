@@ -19,6 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from recognizers.address import ends_with_street_suffix
 from recognizers.entities import PERSON
 from recognizers.names import ROLE_WORDS, WORD_NAMES
+from recognizers.proper import looks_proper
 from recognizers.results import make_result
 
 SCORE = 0.6
@@ -50,17 +51,6 @@ def name_sex(first_name: str) -> str:
     return _gazetteer().get(first_name.title(), "U")
 
 
-def _proper_noun_at(artifacts: NlpArtifacts | None, position: int) -> bool:
-    if artifacts is None or artifacts.tokens is None:
-        return False
-    for token in artifacts.tokens:
-        if token.idx == position:
-            return bool(token.pos_ == "PROPN")
-        if token.idx > position:
-            break
-    return False
-
-
 #: "Surname, First" at the start of a line or after a form label ("Room 13: Byrne, Oisin").
 _INVERTED = re.compile(
     r"(?:^|(?<=:)|(?<=: )|(?<=- ))[ \t]*((?:O['’]|Ma?c)?[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?),"
@@ -89,8 +79,13 @@ def find_inverted(text: str) -> list[tuple[int, int]]:
     ]
 
 
+#: First names that, standing alone and capitalised, are more often adjectives or nouns
+#: ("a Christian family", "a Norman church").
+_ADJECTIVES = frozenset({"christian", "norman", "blessing"})
+
+
 def find_singles(text: str, artifacts: NlpArtifacts | None) -> list[tuple[int, int]]:
-    """Lone first names from the gazetteer that spaCy tags as proper nouns ("gave Nicola time").
+    """Lone capitalised first names from the gazetteer ("gave Nicola time").
 
     Names that are also words ("Will", "Faith") are left to the other rules.
     """
@@ -100,8 +95,9 @@ def find_singles(text: str, artifacts: NlpArtifacts | None) -> list[tuple[int, i
     return [
         (token.idx, token.idx + len(token.text))
         for token in artifacts.tokens
-        if token.pos_ == "PROPN" and token.text in names
-        and token.text.casefold() not in WORD_NAMES and token.ent_type_ not in _PLACE_LIKE
+        if token.text in names and looks_proper(text, token.idx, token.idx + len(token.text))
+        and token.text.casefold() not in WORD_NAMES | _ADJECTIVES
+        and token.ent_type_ not in _PLACE_LIKE
     ]
 
 
@@ -115,7 +111,7 @@ def find_pairs(text: str, artifacts: NlpArtifacts | None = None) -> list[tuple[i
             continue
         if ends_with_street_suffix(second) or second in names and second.casefold() in WORD_NAMES:
             continue
-        if first.casefold() in WORD_NAMES and not _proper_noun_at(artifacts, m.start(2)):
+        if first.casefold() in WORD_NAMES and not looks_proper(text, m.start(2), m.end(2)):
             continue
         found.append((m.start(), m.end()))
     return found
