@@ -12,13 +12,16 @@ from pipeline.config import Settings
 from pipeline.detect import Token
 from pipeline.model import Detection
 from pipeline.people import Person, PersonMention, link_people
+from pipeline.strict import strict_cleanup
 from recognizers.address import ends_with_street_suffix
 from recognizers.entities import PERSON
 from recognizers.names import is_role_word
 from recognizers.vocabulary import protected_spans
 
-#: Entity types replaced under each policy; anything else a recognizer reports is ignored.
-_STRICT_ONLY = frozenset({"DATE_TIME", "LOCATION", "ORGANIZATION", "NRP", "AGE"})
+#: Entity types replaced only under the strict policy (the default policy ignores them);
+#: strict detections are then cleaned up by :func:`pipeline.strict.strict_cleanup`.
+_STRICT_ONLY = frozenset({"DATE_TIME", "LOCATION", "ORGANIZATION", "NRP", "AGE", "MONEY",
+                          "PERCENTAGE", "OCCUPATION", "CASE_NUMBER", "STRICT_PERSON"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,8 @@ def resolve(
         and (settings.policy == "strict" or d.entity not in _STRICT_ONLY)
         and (d.entity != PERSON or plausible_person(text[d.start : d.end], text[d.end : d.end + 40]))
     ]
+    if settings.policy == "strict":
+        wanted = strict_cleanup(text, wanted)
     wanted += [Detection(s, e, PERSON, 1.0, "roster") for s, e in _phrase_spans(text, settings.always)]
     people = [
         m for m in link_people(text, wanted, tokens, known) if not _inside_span(m, keep_out)

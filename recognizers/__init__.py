@@ -4,6 +4,10 @@ Each module defines its recognizers and exposes ``RECOGNIZERS``: a dict from a v
 registry name (``"uk_nhs.v1"``) to a zero-argument factory returning a Presidio
 ``EntityRecognizer``. To add a recognizer, write one module and list it in ``_MODULES``.
 
+Recognizers for the strict policy only go in ``STRICT_RECOGNIZERS`` instead. They also run
+under the default policy when ``keep_dates = false``, so they must report entity types that only
+the strict policy reads (``pipeline.resolve._STRICT_ONLY``; a test checks this).
+
 This package imports nothing from ``pipeline`` or ``keys``.
 """
 
@@ -27,6 +31,14 @@ _MODULES = (
     "recognizers.dates",
     "recognizers.bank",
     "recognizers.reference",
+    # strict policy only: quantities, attributes, local bodies, listed numbers, names
+    "recognizers.money",
+    "recognizers.percentages",
+    "recognizers.ages",
+    "recognizers.occupations",
+    "recognizers.institutions",
+    "recognizers.case_numbers",
+    "recognizers.titled_names",
     # names and places
     "recognizers.postcode",
     "recognizers.address",
