@@ -13,8 +13,7 @@ from pipeline.config import Settings
 from pipeline.detect import Detector
 from pipeline.model import Document, ReplacementPlan
 from pipeline.people import PeopleBook
-from pipeline.plan import make_plan
-from pipeline.resolve import resolve
+from pipeline.portfolio import learn_names, plan_one
 from pipeline.strategy import LabelStrategy, Strategy
 
 
@@ -42,15 +41,18 @@ class Anonymiser:
         return cls(Detector.load(settings), settings, strategy or LabelStrategy(settings.label_word))
 
     def anonymise_texts(self, texts: Iterable[str], scope: str = "") -> Iterator[TextResult]:
-        """Anonymise each text in order; ``scope`` groups texts of one portfolio."""
+        """Anonymise texts of one portfolio (``scope``) together, as ``anonymise run`` does
+        with the files of one folder (see :mod:`pipeline.portfolio`); results in order."""
         items = list(texts)
-        for text, analysis in zip(items, self._detector.analyse_many(items), strict=True):
-            document = Document.from_parts(Path("<text>"), "text", [("text", "text", text)])
-            resolved = resolve(text, analysis.detections, analysis.tokens, self._settings,
-                               self._people.known(scope))
-            plan = make_plan(document, resolved, self._strategy,
-                             lambda p: self._people.key_for(p, scope))
-            yield TextResult(plan.apply(text), plan)
+        documents = [Document.from_parts(Path("<text>"), "text", [("text", "text", text)])
+                     for text in items]
+        analysed = list(zip(documents, self._detector.analyse_many(items), strict=True))
+        if len(analysed) > 1:
+            learn_names(analysed, scope, self._settings, self._people)
+        for document, analysis in analysed:
+            plan = plan_one(document, analysis, scope, self._settings, self._strategy,
+                            self._people).plan
+            yield TextResult(plan.apply(document.text), plan)
 
     def anonymise_text(self, text: str) -> TextResult:
         """Anonymise one text."""

@@ -8,35 +8,44 @@ crash never leaves a half-written "clean" file. Inputs are never written to.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import multiprocessing
 import os
 import re
 import tempfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any, Generic, Protocol, TypeVar
 
 from pipeline.assess import Assessment, assess
 from pipeline.config import Settings
 from pipeline.detect import Analysis, Detector
 from pipeline.errors import AnonymiseError, InputError, OutputError, ResidualDataError, UsageError
 from pipeline.formats import STRICT, ReadOptions, ReadResult, format_for, supported_suffixes
-from pipeline.model import Document, ReplacementPlan
+from pipeline.model import Document, Edit, ReplacementPlan
 from pipeline.people import PeopleBook
-from pipeline.plan import make_plan
+from pipeline.portfolio import learn_names, plan_one
 from pipeline.report import FileReport, Status
 from pipeline.residual import find_residuals
-from pipeline.resolve import Resolved, resolve
+from pipeline.resolve import Resolved
 from pipeline.risks import prepare as prepare_risks
 from pipeline.strategy import Strategy
 
+T = TypeVar("T")
+
 log = logging.getLogger(__name__)
 
-#: Documents read and analysed together (spaCy batches); bounds memory on big runs.
-CHUNK = 16
+#: Documents read and analysed together (spaCy batches) in one task.
+CHUNK = 8
+#: Documents of one folder planned together (see :mod:`pipeline.portfolio`); larger folders
+#: are planned in consecutive groups of this size, which bounds memory.
+GROUP = 64
+#: Writes under way per worker before the batch waits for the oldest.
+MAX_WRITES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +126,6 @@ def plan_jobs(inputs: Sequence[Path], out_dir: Path) -> tuple[list[Job], list[Jo
     return jobs, skipped
 
 
-def _chunks(items: Sequence[Job], size: int) -> Iterator[list[Job]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
 def safe_relative(relative: Path, plan: ReplacementPlan | None, document: Document | None) -> Path:
     """Return ``relative`` with any replaced value found in it swapped for its replacement.
 
@@ -157,23 +160,24 @@ def _squash(text: str) -> str:
     return re.sub(r"[\s_.\-'’]+", "", text.casefold())
 
 
-def _write_verified(run: Run, job: Job, document: Document, plan: ReplacementPlan,
-                    assessment: Assessment, target: Path) -> None:
-    """Write to a temporary file, re-scan it for every replaced value, then rename into place.
+def _write_verified(task: WriteTask, options: ReadOptions, generalise: bool) -> Assessment:
+    """Assess, write to a temporary file, re-scan it for every replaced value, then rename it
+    into place.
 
     Raises:
         ResidualDataError: an original value survived somewhere in the written file; the
             temporary file is deleted and nothing is renamed.
     """
-    fmt = format_for(job.source)
+    document, target = task.document, task.target
+    assessment = assess(document, task.edits, generalise)
+    fmt = format_for(task.job.source)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".anonymise-", suffix=target.suffix)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        fmt.write(job.source, document, assessment.edits, tmp, run.options)
-        originals = {document.text[r.start : r.end] for r in plan.replacements}
-        survived = find_residuals(tmp, fmt.name, originals, expected=assessment.text)
+        fmt.write(task.job.source, document, assessment.edits, tmp, options)
+        survived = find_residuals(tmp, fmt.name, task.originals, expected=assessment.text)
         if survived:
             raise ResidualDataError(
                 "an original value survived in the output (" + ", ".join(survived[:5])
@@ -183,34 +187,30 @@ def _write_verified(run: Run, job: Job, document: Document, plan: ReplacementPla
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-def _finish(run: Run, job: Job, read: ReadResult, analysis: Analysis, out_dir: Path) -> Outcome:
-    """Resolve, plan, assess, write and verify one analysed document (in the main process,
-    which knows the people of earlier documents)."""
-    document = read.document
-    scope = job.relative.parent.as_posix()
-    resolved = resolve(document.text, analysis.detections, analysis.tokens, run.settings,
-                       run.people.known(scope))
-    # Keyed strategies commit a document's new mappings in one transaction.
-    with getattr(run.strategy, "batch", contextlib.nullcontext)():
-        plan = make_plan(document, resolved, run.strategy, lambda p: run.people.key_for(p, scope))
-    relative = safe_relative(job.relative, plan, document)
-    target = out_dir / relative
-    assessment = assess(document, plan.edits_by_segment(document), run.generalise)
-    _write_verified(run, job, document, plan, assessment, target)
-    counts = Counter(rep.entity for rep in plan.replacements)
-    labels = sorted({r.new_text for r in plan.replacements if r.entity == "PERSON"})
-    report = FileReport(
-        input=str(relative), output=str(relative), format=document.format,
-        status=Status.ANONYMISED, counts=dict(sorted(counts.items())), labels=tuple(labels),
-        dropped=read.dropped, risks=assessment.flags,
-    )
-    return Outcome(job, document, plan, resolved, report)
+    return assessment
 
 
 #: What the analysis stage returns per job: the read file and its analysis, or why it failed.
 Analysed = tuple[Job, ReadResult | None, Analysis | None, tuple[Status, str, str] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class WriteTask:
+    """Everything a worker needs to write one planned document."""
+
+    job: Job
+    document: Document
+    edits: dict[int, tuple[Edit, ...]]
+    originals: frozenset[str]
+    target: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """What writing one document gave: its risk flags, or why it failed."""
+
+    flags: tuple[dict[str, Any], ...] = ()
+    failure: tuple[Status, str, str] | None = None
 
 
 def _classify(exc: Exception) -> tuple[Status, str, str]:
@@ -222,56 +222,176 @@ def _classify(exc: Exception) -> tuple[Status, str, str]:
     return Status.FAILED, f"internal error ({type(exc).__name__})", "internal"
 
 
-def analyse_chunk(
-    detector: Detector, settings: Settings, options: ReadOptions, chunk: Sequence[Job]
-) -> list[Analysed]:
-    """Read and analyse a chunk of jobs (spaCy batches the texts); never raises per file."""
-    results: list[Analysed] = []
-    readable: list[tuple[Job, ReadResult]] = []
-    for job in chunk:
+def _per_file(exc: Exception) -> tuple[Status, str, str]:
+    """Classify a failure that concerns one file; re-raise one that stops the batch."""
+    if isinstance(exc, AnonymiseError) and not isinstance(exc, InputError | OutputError):
+        raise exc
+    return _classify(exc)
+
+
+class Worker:
+    """The per-process half of a batch: reads and analyses documents, writes planned ones.
+
+    Runs in each worker process, or in the main process when there is one worker. Never raises
+    for a problem with one file; errors that stop the batch (set-up) propagate.
+    """
+
+    def __init__(self, settings: Settings, options: ReadOptions, generalise: bool,
+                 detector: Detector | None = None) -> None:
+        self._settings, self._options, self._generalise = settings, options, generalise
+        self._detector = detector
+
+    def analyse(self, chunk: Sequence[Job]) -> list[Analysed]:
+        """Read and analyse a chunk of jobs (spaCy batches the texts), in order."""
+        if self._detector is None:
+            self._detector = Detector.load(self._settings)
+        results: dict[Path, Analysed] = {}
+        readable: list[tuple[Job, ReadResult]] = []
+        for job in chunk:
+            try:
+                readable.append((job, format_for(job.source).load(job.source, self._options)))
+            except Exception as exc:
+                results[job.source] = (job, None, None, _per_file(exc))
+        analyses = self._detector.analyse_many(read.document.text for _, read in readable)
+        for (job, read), analysis in zip(readable, analyses, strict=True):
+            results[job.source] = (job, read, analysis, None)
+        return [results[job.source] for job in chunk]
+
+    def write(self, task: WriteTask) -> Written:
+        """Assess, write and verify one planned document."""
         try:
-            readable.append((job, format_for(job.source).load(job.source, options)))
-        except AnonymiseError as exc:
-            if not isinstance(exc, InputError):
-                raise
-            results.append((job, None, None, _classify(exc)))
+            return Written(_write_verified(task, self._options, self._generalise).flags)
         except Exception as exc:
-            results.append((job, None, None, _classify(exc)))
-    analyses = detector.analyse_many(read.document.text for _, read in readable)
-    for (job, read), analysis in zip(readable, analyses, strict=True):
-        results.append((job, read, analysis, None))
-    order = {job.source: i for i, job in enumerate(chunk)}
-    return sorted(results, key=lambda r: order[r[0].source])
+            return Written(failure=_per_file(exc))
 
 
-_WORKER: tuple[Detector, Settings, ReadOptions] | None = None
+_WORKER: Worker | None = None
 
 
-def _init_worker(settings: Settings, options: ReadOptions) -> None:
+def _init_worker(settings: Settings, options: ReadOptions, generalise: bool) -> None:
     global _WORKER
-    _WORKER = (Detector.load(settings), settings, options)
+    _WORKER = Worker(settings, options, generalise, Detector.load(settings))
+    prepare_risks()
 
 
 def _analyse_in_worker(chunk: Sequence[Job]) -> list[Analysed]:
     assert _WORKER is not None, "worker not initialised"
-    return analyse_chunk(*_WORKER, chunk)
+    return _WORKER.analyse(chunk)
 
 
-def _analysed(run: Run, jobs: Sequence[Job]) -> Iterator[Analysed]:
-    """Analyse every job in order, in worker processes when ``run.workers`` > 1."""
-    chunks = list(_chunks(jobs, CHUNK))
-    if run.workers <= 1 or len(chunks) <= 1:
-        detector = run.detector or Detector.load(run.settings)
-        for chunk in chunks:
-            yield from analyse_chunk(detector, run.settings, run.options, chunk)
-        return
-    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-    with context.Pool(min(run.workers, len(chunks)), _init_worker,
-                      (run.settings, run.options)) as pool:
-        results_iter = pool.imap(_analyse_in_worker, chunks)
-        prepare_risks()  # builds its index here while the workers load their models
-        for results in results_iter:
-            yield from results
+def _write_in_worker(task: WriteTask) -> Written:
+    assert _WORKER is not None, "worker not initialised"
+    return _WORKER.write(task)
+
+
+class _Result(Protocol[T]):
+    def ready(self) -> bool: ...
+    def get(self) -> T: ...
+
+
+class _Inline(Generic[T]):
+    """A task run in this process when it is first asked about (one worker)."""
+
+    def __init__(self, call: Callable[[], T]) -> None:
+        self._call: Callable[[], T] | None = call
+        self._value: T | None = None
+
+    def ready(self) -> bool:
+        self.get()
+        return True
+
+    def get(self) -> T:
+        if self._call is not None:
+            self._value, self._call = self._call(), None
+        return self._value  # type: ignore[return-value]
+
+
+class _Executor:
+    """Runs analysis and write tasks in a pool of worker processes, or inline."""
+
+    def __init__(self, run: Run, jobs: int) -> None:
+        self._stack = contextlib.ExitStack()
+        self._pool: Any = None
+        self._inline: Worker | None = None
+        if run.workers > 1 and jobs > 1:
+            context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+            self._pool = self._stack.enter_context(context.Pool(
+                min(run.workers, jobs), _init_worker, (run.settings, run.options, run.generalise)
+            ))
+        else:
+            self._inline = Worker(run.settings, run.options, run.generalise, run.detector)
+
+    def analyse(self, chunk: list[Job]) -> _Result[list[Analysed]]:
+        if self._pool is not None:
+            return self._pool.apply_async(_analyse_in_worker, (chunk,))  # type: ignore[no-any-return]
+        worker = self._inline
+        assert worker is not None
+        return _Inline(lambda: worker.analyse(chunk))
+
+    def write(self, task: WriteTask) -> _Result[Written]:
+        if self._pool is not None:
+            return self._pool.apply_async(_write_in_worker, (task,))  # type: ignore[no-any-return]
+        worker = self._inline
+        assert worker is not None
+        return _Inline(lambda: worker.write(task))
+
+    def __enter__(self) -> _Executor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+
+def _scope(job: Job) -> str:
+    return job.relative.parent.as_posix()
+
+
+def _groups(jobs: Sequence[Job]) -> list[list[Job]]:
+    """Consecutive jobs of one folder, at most :data:`GROUP` per group."""
+    groups: list[list[Job]] = []
+    for job in jobs:
+        if groups and _scope(groups[-1][0]) == _scope(job) and len(groups[-1]) < GROUP:
+            groups[-1].append(job)
+        else:
+            groups.append([job])
+    return groups
+
+
+def _chunks(groups: Sequence[list[Job]]) -> Iterator[list[Job]]:
+    """Analysis tasks: whole groups packed together; the first tasks are small, so the first
+    output comes quickly; later ones hold about :data:`CHUNK` documents."""
+    size, chunk = 1, []
+    for group in groups:
+        for job in group:
+            chunk.append(job)
+            if len(chunk) >= CHUNK:
+                yield chunk
+                chunk, size = [], CHUNK
+        if len(chunk) >= size:
+            yield chunk
+            chunk, size = [], min(size * 2, CHUNK)
+    if chunk:
+        yield chunk
+
+
+class _Slot:
+    """One job's place in the output order: a finished outcome, or a write under way."""
+
+    def __init__(self, outcome: Outcome, written: _Result[Written] | None = None) -> None:
+        self.outcome, self.written = outcome, written
+
+    def ready(self) -> bool:
+        return self.written is None or self.written.ready()
+
+    def result(self, out_dir: Path) -> Outcome:
+        if self.written is None:
+            return self.outcome
+        written = self.written.get()
+        job = self.outcome.job
+        if written.failure is not None:
+            return _failure(job, out_dir, *written.failure)
+        report = dataclasses.replace(self.outcome.report, risks=written.flags)
+        return dataclasses.replace(self.outcome, report=report)
 
 
 def _failure(job: Job, out_dir: Path, status: Status, reason: str, code: str) -> Outcome:
@@ -282,6 +402,41 @@ def _failure(job: Job, out_dir: Path, status: Status, reason: str, code: str) ->
     return Outcome(job, None, None, None, report)
 
 
+def _plan_group(run: Run, group: Sequence[Analysed], out_dir: Path,
+                executor: _Executor) -> Iterator[_Slot]:
+    """Plan the analysed documents of one group (see :mod:`pipeline.portfolio`) and start
+    writing each; yields their slots in order."""
+    scope = _scope(group[0][0])
+    readable = [(read.document, analysis) for _, read, analysis, _ in group
+                if read is not None and analysis is not None]
+    if len(readable) > 1:
+        learn_names(readable, scope, run.settings, run.people)
+    for job, read, analysis, failure in group:
+        if failure is not None or read is None or analysis is None:
+            assert failure is not None
+            yield _Slot(_failure(job, out_dir, *failure))
+            continue
+        document = read.document
+        try:
+            planned = plan_one(document, analysis, scope, run.settings, run.strategy, run.people)
+        except Exception as exc:
+            yield _Slot(_failure(job, out_dir, *_per_file(exc)))
+            continue
+        plan = planned.plan
+        relative = safe_relative(job.relative, plan, document)
+        task = WriteTask(job, document, plan.edits_by_segment(document),
+                         frozenset(document.text[r.start : r.end] for r in plan.replacements),
+                         out_dir / relative)
+        counts = Counter(rep.entity for rep in plan.replacements)
+        labels = sorted({r.new_text for r in plan.replacements if r.entity == "PERSON"})
+        report = FileReport(
+            input=str(relative), output=str(relative), format=document.format,
+            status=Status.ANONYMISED, counts=dict(sorted(counts.items())), labels=tuple(labels),
+            dropped=read.dropped,
+        )
+        yield _Slot(Outcome(job, document, plan, planned.resolved, report), executor.write(task))
+
+
 def run_batch(
     run: Run,
     jobs: Sequence[Job],
@@ -290,21 +445,32 @@ def run_batch(
 ) -> Iterator[Outcome]:
     """Anonymise every job, yielding an :class:`Outcome` per file in input order.
 
-    Reading and detection may run in worker processes; planning (labels must agree across
-    documents), writing and verification run here, one document at a time.
+    Reading, detection, risk assessment, writing and verification run in ``run.workers``
+    processes; planning (labels must agree across documents) runs here, a folder at a time.
+    Work in flight is bounded, so memory does not grow with the batch.
     """
-    for job, read, analysis, failure in _analysed(run, jobs):
-        if failure is None and read is not None and analysis is not None:
-            try:
-                outcome = _finish(run, job, read, analysis, out_dir)
-            except AnonymiseError as exc:
-                if not isinstance(exc, InputError | OutputError):
-                    raise
-                outcome = _failure(job, out_dir, *_classify(exc))
-            except Exception as exc:
-                outcome = _failure(job, out_dir, *_classify(exc))
-        else:
-            assert failure is not None
-            outcome = _failure(job, out_dir, *failure)
-        on_done(outcome)
-        yield outcome
+    groups = _groups(jobs)
+    sizes = iter(len(group) for group in groups)
+    chunks = _chunks(groups)
+    slots: deque[_Slot] = deque()
+    with _Executor(run, len(jobs)) as executor:
+        ahead = max(2, run.workers + 1)
+        analysing = deque(executor.analyse(chunk) for chunk in islice(chunks, ahead))
+        group: list[Analysed] = []
+        wanted = next(sizes, 0)
+        while analysing:
+            for item in analysing.popleft().get():
+                group.append(item)
+                if len(group) == wanted:
+                    slots.extend(_plan_group(run, group, out_dir, executor))
+                    group, wanted = [], next(sizes, 0)
+            # Writes were queued before more analysis, so outputs follow soon after input.
+            analysing.extend(executor.analyse(chunk) for chunk in islice(chunks, 1))
+            while slots and (slots[0].ready() or len(slots) > MAX_WRITES * run.workers):
+                outcome = slots.popleft().result(out_dir)
+                on_done(outcome)
+                yield outcome
+        while slots:
+            outcome = slots.popleft().result(out_dir)
+            on_done(outcome)
+            yield outcome
