@@ -83,13 +83,19 @@ def _structured_leaks(files: FileAccuracy | None) -> Count | None:
 def evaluate(r: Results) -> list[Target]:
     """Check every target of the issue that this run measured."""
     out: list[Target] = []
-    loop, spacy2 = baseline(r, "Presidio AnalyzerEngine loop"), baseline(
-        r, "spaCy nlp.pipe (shipped components), n_process=2")
+    loop = baseline(r, "Presidio AnalyzerEngine loop")
+    # "Bare spaCy NER" read strictly: the tokenizer and entity recogniser only, which is also
+    # all of spaCy the pipeline runs. The model's full pipeline is shown for comparison.
+    ner2 = baseline(r, "spaCy nlp.pipe (NER only), n_process=2")
+    shipped2 = baseline(r, "spaCy nlp.pipe (shipped components), n_process=2")
     ours = r.e2e.words_per_s if r.e2e else None
     out.append(_at_least("Throughput vs Presidio AnalyzerEngine loop", 3.0,
                          ours / loop.words_per_s if ours and loop else None, unit="×"))
-    out.append(_at_least("Throughput vs bare spaCy, 2 processes", 0.90,
-                         ours / spacy2.words_per_s if ours and spacy2 else None, unit="×"))
+    out.append(_at_least("Throughput vs bare spaCy NER (NER only), 2 processes", 0.90,
+                         ours / ner2.words_per_s if ours and ner2 else None, unit="×"))
+    out.append(_at_least("Throughput vs spaCy's full pipeline, 2 processes (for comparison)",
+                         0.90, ours / shipped2.words_per_s if ours and shipped2 else None,
+                         unit="×"))
     big = [run for n, run in r.memory if n >= 5000 and run.outputs >= n]
     out.append(_at_most("Peak RSS at 5,000 documents", 1000,
                         big[0].peak_rss_mb if big else None, "{:,.0f}", " MB"))

@@ -268,9 +268,10 @@ class Worker:
 _WORKER: Worker | None = None
 
 
-def _init_worker(settings: Settings, options: ReadOptions, generalise: bool) -> None:
+def _init_worker(settings: Settings, options: ReadOptions, generalise: bool,
+                 detector: Detector | None) -> None:
     global _WORKER
-    _WORKER = Worker(settings, options, generalise, Detector.load(settings))
+    _WORKER = Worker(settings, options, generalise, detector or Detector.load(settings))
     prepare_risks()
 
 
@@ -314,9 +315,14 @@ class _Executor:
         self._pool: Any = None
         self._inline: Worker | None = None
         if run.workers > 1 and jobs > 1:
-            context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+            # Forked workers share the detector loaded here (loaded once, its pages shared);
+            # spawned ones (not on POSIX) load their own.
+            fork = os.name == "posix"
+            detector = (run.detector or Detector.load(run.settings)) if fork else None
+            context = multiprocessing.get_context("fork" if fork else "spawn")
             self._pool = self._stack.enter_context(context.Pool(
-                min(run.workers, jobs), _init_worker, (run.settings, run.options, run.generalise)
+                min(run.workers, jobs), _init_worker,
+                (run.settings, run.options, run.generalise, detector),
             ))
         else:
             self._inline = Worker(run.settings, run.options, run.generalise, run.detector)

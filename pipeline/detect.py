@@ -104,6 +104,22 @@ def _build_recognizers(settings: Settings) -> list[EntityRecognizer]:
     return found
 
 
+def _without_context_boost() -> Any:
+    """A Presidio context enhancer that changes nothing.
+
+    Presidio's default raises scores when lemmas of context words sit near a finding; the
+    pipeline computes no lemmas (see ``_EXCLUDE``), and our recognizers weigh their own context.
+    """
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
+    class _Unchanged(ContextAwareEnhancer):
+        def enhance_using_context(self, text: str, raw_results: Any, nlp_artifacts: Any,
+                                  recognizers: Any, context: Any = None) -> Any:
+            return raw_results
+
+    return _Unchanged(0.0, 0.0, 0, 0)
+
+
 class Detector:
     """Finds personal data in texts. Construct with :meth:`load`."""
 
@@ -143,6 +159,7 @@ class Detector:
             nlp_engine=engine,
             supported_languages=["en"],
             default_score_threshold=settings.threshold,
+            context_aware_enhancer=_without_context_boost(),
         )
         log.info("loaded spaCy pipeline %s with %d recognizers", settings.model,
                  len(registry.recognizers))

@@ -11,8 +11,10 @@ mentions of names already detected in the document, in any case.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pipeline.detect import Token
 from pipeline.model import Detection
@@ -198,21 +200,43 @@ def _accept(text: str, start: int, end: int, known_forms: set[str]) -> bool:
     return after in FINITE_AFTER and before not in _DETERMINERS
 
 
+@lru_cache(maxsize=8192)
+def _name_pattern(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    """A name's tokens in any case and spacing, not inside a longer word (cached: names recur
+    in the documents of a folder)."""
+    body = r"\s+".join(re.escape(t) for t in tokens)
+    return re.compile(rf"(?<![\w'’-]){body}(?![\w-]|['’][a-rt-z])", re.IGNORECASE)
+
+
+def _find(pattern: re.Pattern[str], first: str, text: str, folded: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that starts with the word ``first``, faster:
+    the regex is only tried where ``first`` occurs in ``folded`` (``text.casefold()``)."""
+    if len(folded) != len(text):  # casefolding changed lengths: positions would not agree
+        yield from pattern.finditer(text)
+        return
+    position = folded.find(first)
+    while position >= 0:
+        match = pattern.match(text, position)
+        if match:
+            yield match
+        position = folded.find(first, match.end() if match else position + 1)
+
+
 def _occurrences(
     text: str, clusters: Iterable[_Cluster], tokens: Sequence[Token], surfaces: dict[str, set[str]]
 ) -> list[tuple[int, int, float]]:
     """Every accepted occurrence of a known name (full name or single token) in the text."""
     found: list[tuple[int, int, float]] = []
+    folded = text.casefold()
     for cluster in clusters:
-        variants = [r"\s+".join(re.escape(t) for t in cluster.person.tokens)]
+        variants = [cluster.person.tokens]
         variants += [
-            re.escape(t) for t in cluster.tokens
+            (t,) for t in cluster.tokens
             if len(t) >= 2 and not t.endswith(".") and t not in _NEVER_ALONE
         ]
         for variant in variants:
-            for m in re.finditer(rf"(?<![\w'’-]){variant}(?![\w-]|['’][a-rt-z])", text, re.I):
-                multi = bool(re.search(r"\s", m.group()))
-                if multi or _accept(
+            for m in _find(_name_pattern(variant), variant[0], text, folded):
+                if len(variant) > 1 or _accept(
                     text, m.start(), m.end(), surfaces.get(m.group().casefold(), set())
                 ):
                     start, end = _trim(text, m.start(), m.end())
@@ -302,11 +326,13 @@ def link_people(
 
 def _drop_overlaps(spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Keep the longest of overlapping spans (then the highest score)."""
-    kept: list[tuple[int, int, float]] = []
+    kept: list[tuple[int, int, float]] = []  # sorted by start; never overlapping
     for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), -s[2], s[0])):
-        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
-            kept.append(span)
-    return sorted(kept)
+        # Only the kept neighbours on either side can overlap.
+        i = bisect_left(kept, span[0], key=lambda k: k[0])
+        if (i == 0 or kept[i - 1][1] <= span[0]) and (i == len(kept) or span[1] <= kept[i][0]):
+            kept.insert(i, span)
+    return kept
 
 
 class PeopleBook:

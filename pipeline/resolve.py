@@ -130,7 +130,7 @@ def resolve(
     ``known`` are people met in earlier documents of the same portfolio (see
     :func:`pipeline.people.link_people`).
     """
-    keep_out = (_phrase_spans(text, settings.allow) + protected_spans(text)
+    keep_out = (_phrase_spans(text, settings.allow) + list(protected_spans(text))
                 + anonymised_spans(text, settings.label_word))
     wanted = [
         d

@@ -12,6 +12,7 @@ The lists below are plain data: extend them here, in one place. Words in capital
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Fixed phrases: awarding, regulatory and statutory bodies, frameworks and plans.
 BODIES_AND_FRAMEWORKS: tuple[str, ...] = (
@@ -152,8 +153,10 @@ _PHRASES = _phrase_index()
 _PROTECTED = _build()
 
 
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Return sorted, merged (start, end) spans of ``text`` that must never be replaced."""
+@lru_cache(maxsize=256)
+def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Return sorted, merged (start, end) spans of ``text`` that must never be replaced
+    (cached: a document is resolved twice, see ``pipeline.portfolio``)."""
     found = [
         (m.start(), m.end()) for pattern in _PROTECTED for m in pattern.finditer(text)
     ]
@@ -167,4 +170,4 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
-    return merged
+    return tuple(merged)

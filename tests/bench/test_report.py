@@ -36,7 +36,8 @@ def _results(words_per_s: float, leaked: int) -> Results:
         e2e=run,
         baselines=[Throughput("Presidio AnalyzerEngine loop", 400, 170_000, 42.5),
                    Throughput("spaCy nlp.pipe (shipped components), n_process=2", 400,
-                              170_000, 17.0)],
+                              170_000, 17.0),
+                   Throughput("spaCy nlp.pipe (NER only), n_process=2", 400, 170_000, 10.0)],
         memory=[(5000, CliRun(5000, 450_000, 80, 2, 700, 600, 650, 0, 5000))],
     )
 
@@ -44,8 +45,10 @@ def _results(words_per_s: float, leaked: int) -> Results:
 def test_evaluate_marks_met_and_not_met_with_gaps() -> None:
     targets = {t.name: t for t in evaluate(_results(words_per_s=12_000, leaked=0))}
     assert targets["Throughput vs Presidio AnalyzerEngine loop"].met is True  # 12k vs 4k
-    spacy = targets["Throughput vs bare spaCy, 2 processes"]
-    assert spacy.met is True and spacy.measured == "1.20×"
+    ner = targets["Throughput vs bare spaCy NER (NER only), 2 processes"]
+    assert ner.met is False and ner.measured == "0.71×"  # 12k vs 17k
+    shipped = targets["Throughput vs spaCy's full pipeline, 2 processes (for comparison)"]
+    assert shipped.met is True and shipped.measured == "1.20×"
     assert targets["Recall, names (synthetic)"].met is True
     address = targets["Recall, addresses (synthetic)"]
     assert address.met is False and address.gap == "short by 0.08"
