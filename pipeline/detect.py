@@ -99,8 +99,10 @@ def _build_recognizers(settings: Settings) -> list[EntityRecognizer]:
         IpRecognizer(),
         *recognizers.build_all(),
     ]
-    if settings.policy == "strict" or not settings.keep_dates:
+    if settings.policy == "strict":
         found.extend(recognizers.build_strict())
+    elif not settings.keep_dates:
+        found.extend(recognizers.build_dates())
     return found
 
 

@@ -15,6 +15,7 @@ from pipeline.people import Person, PersonMention, link_people
 from pipeline.strict import strict_cleanup
 from recognizers.address import ends_with_street_suffix
 from recognizers.entities import PERSON
+from recognizers.gazetteer import first_names
 from recognizers.names import is_role_word
 from recognizers.vocabulary import protected_spans
 
@@ -118,6 +119,37 @@ def _cut_at_line_break(text: str, d: Detection) -> Detection:
     return Detection(d.start, d.start + cut, d.entity, d.score, d.recognizer) if cut > 0 else d
 
 
+_SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+
+
+def _cut_at_dash(text: str, d: Detection) -> Detection:
+    """Keep only the name of a PERSON span that took in a label across a spaced dash
+    ("Safeguarding - Ian Horton", "Ian Horton – Key Worker"): the one piece that starts with
+    a known first name, when exactly one does; otherwise the span is left as it is."""
+    if d.entity != PERSON:
+        return d
+    surface = text[d.start : d.end]
+    cuts = list(_SPACED_DASH.finditer(surface))
+    if not cuts:
+        return d
+    bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(surface)]
+    pieces = list(zip(bounds[::2], bounds[1::2], strict=True))
+    names = first_names()
+    named = [(a, b) for a, b in pieces if surface[a:b].split()[:1]
+             and surface[a:b].split()[0] in names]
+    if len(named) != 1:
+        return d
+    a, b = named[0]
+    return Detection(d.start + a, d.start + b, d.entity, d.score, d.recognizer)
+
+
+def _replaced_under(settings: Settings, entity: str) -> bool:
+    """Whether the settings' policy replaces findings of type ``entity``."""
+    if settings.policy == "strict" or entity not in _STRICT_ONLY:
+        return True
+    return entity == "DATE_TIME" and not settings.keep_dates
+
+
 def resolve(
     text: str,
     detections: Sequence[Detection],
@@ -134,9 +166,9 @@ def resolve(
                 + anonymised_spans(text, settings.label_word))
     wanted = [
         d
-        for d in (_cut_at_line_break(text, d) for d in detections)
+        for d in (_cut_at_dash(text, _cut_at_line_break(text, d)) for d in detections)
         if not _inside(d, keep_out)
-        and (settings.policy == "strict" or d.entity not in _STRICT_ONLY)
+        and _replaced_under(settings, d.entity)
         and (d.entity != PERSON or plausible_person(text[d.start : d.end], text[d.end : d.end + 40]))
     ]
     if settings.policy == "strict":

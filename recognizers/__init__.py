@@ -4,9 +4,10 @@ Each module defines its recognizers and exposes ``RECOGNIZERS``: a dict from a v
 registry name (``"uk_nhs.v1"``) to a zero-argument factory returning a Presidio
 ``EntityRecognizer``. To add a recognizer, write one module and list it in ``_MODULES``.
 
-Recognizers for the strict policy only go in ``STRICT_RECOGNIZERS`` instead. They also run
-under the default policy when ``keep_dates = false``, so they must report entity types that only
-the strict policy reads (``pipeline.resolve._STRICT_ONLY``; a test checks this).
+Recognizers for the strict policy only go in ``STRICT_RECOGNIZERS`` instead, and must report
+entity types that only the strict policy reads (``pipeline.resolve._STRICT_ONLY``; a test checks
+this). The recognizer of every calendar date is in ``DATE_RECOGNIZERS``: the strict policy runs
+it, and so does the default policy when ``keep_dates = false``.
 
 This package imports nothing from ``pipeline`` or ``keys``.
 """
@@ -69,5 +70,11 @@ def build_all() -> list[EntityRecognizer]:
 
 
 def build_strict() -> list[EntityRecognizer]:
-    """Instantiate the recognizers that only the strict policy enables."""
-    return [factory() for factory in registry("STRICT_RECOGNIZERS").values()]
+    """Instantiate the recognizers that only the strict policy enables (dates included)."""
+    tables = (registry("STRICT_RECOGNIZERS"), registry("DATE_RECOGNIZERS"))
+    return [factory() for table in tables for factory in table.values()]
+
+
+def build_dates() -> list[EntityRecognizer]:
+    """Instantiate the recognizers of every calendar date (``keep_dates = false``)."""
+    return [factory() for factory in registry("DATE_RECOGNIZERS").values()]

@@ -8,7 +8,7 @@ birth cue comes just before it (``born``, ``DOB``, ``d.o.b.``, ``date of birth``
 just after it on the same line (``12/03/1964 (DOB)``, ``12 March 1964 she was born``).
 
 :class:`AnyDateRecognizer` reports every calendar date as ``DATE_TIME``; it is registered in
-``STRICT_RECOGNIZERS`` and only the strict policy turns it on.
+``DATE_RECOGNIZERS``: the strict policy turns it on, and so does ``keep_dates = false``.
 
 Formats: ``12/03/1964``, ``12.3.64``, ``12-03-1964``, ``1964-03-12``, ``2nd March 1964``,
 ``2nd of March 1964``, ``12 Mar 1964``, ``March 2, 1964``, and the partial ``2 March``,
@@ -219,6 +219,8 @@ RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
     "uk_date_of_birth.v1": DateOfBirthRecognizer,
 }
 
-STRICT_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
+#: Every calendar date: on under the strict policy, and under the default one when
+#: ``keep_dates = false``.
+DATE_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
     "any_date.v1": AnyDateRecognizer,
 }

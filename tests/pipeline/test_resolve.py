@@ -87,3 +87,18 @@ def test_courses_tools_and_eponyms_are_not_people(text, value):
 def test_surnames_that_are_words_stay_people(name):
     text = f"Visited by {name} today."
     assert _found(text, resolve(text, [_det(text, name)], (), Settings())) == [name]
+
+
+@pytest.mark.parametrize(
+    "span, expected",
+    [
+        ("Safeguarding - Ian Horton", ["Ian Horton"]),
+        ("Ian Horton – Key Worker", ["Ian Horton"]),
+        # No piece starts with a known first name, or two do: the span is kept whole.
+        ("Horton - Keyworth", ["Horton - Keyworth"]),
+        ("Ian Horton - Ruth Horton", ["Ian Horton - Ruth Horton"]),
+    ],
+)
+def test_person_span_is_cut_at_a_spaced_dash_to_the_named_piece(span, expected):
+    text = f"Notes\n\n{span}\n\nSeen today."
+    assert _found(text, resolve(text, [_det(text, span)], (), Settings())) == expected

@@ -96,8 +96,10 @@ def test_strict_policy_replaces_what_it_adds() -> None:
 
 
 def test_every_strict_recognizer_reports_only_types_the_default_policy_ignores() -> None:
-    """The strict recognizers also run under the default policy when ``keep_dates = false``."""
+    """The strict recognizers (other than dates) must not change default-policy output."""
     for recognizer in recognizers.build_strict():
+        if recognizer.supported_entities == ["DATE_TIME"]:
+            continue
         assert set(recognizer.supported_entities) <= _STRICT_ONLY, recognizer.name
 
 
@@ -112,3 +114,15 @@ def test_end_to_end_default_keeps_and_strict_replaces() -> None:
     strict = Anonymiser.load(Settings(policy="strict")).anonymise_text(text).text
     assert "Jane Roe" not in default and all(value in default for value in strict_only)
     assert "Court of Appeal" in strict and not any(value in strict for value in strict_only)
+
+
+@pytest.mark.parametrize("keep_dates, replaced", [(True, False), (False, True)])
+def test_default_policy_replaces_dates_only_when_keep_dates_is_off(keep_dates, replaced) -> None:
+    text = "Jane Roe visited on 3 March 2025."
+    dets = [_det(text, "Jane Roe", "PERSON", 0.9), _det(text, "3 March 2025", "DATE_TIME")]
+    out = resolve(text, dets, (), Settings(keep_dates=keep_dates))
+    assert [text[d.start : d.end] for d in out.others] == (["3 March 2025"] if replaced else [])
+
+
+def test_keep_dates_off_adds_only_the_date_recognizer() -> None:
+    assert [r.supported_entities for r in recognizers.build_dates()] == [["DATE_TIME"]]

@@ -15,7 +15,7 @@ def dob() -> dates.DateOfBirthRecognizer:
 
 @pytest.fixture(scope="module")
 def any_date() -> dates.AnyDateRecognizer:
-    return dates.STRICT_RECOGNIZERS["any_date.v1"]()
+    return dates.DATE_RECOGNIZERS["any_date.v1"]()
 
 
 def _found(recognizer, text: str, entity: str) -> list[str]:
@@ -107,9 +107,9 @@ def test_any_date_rejects_non_dates(any_date: dates.AnyDateRecognizer, text: str
     assert _found(any_date, text, dates.DATE_TIME) == []
 
 
-def test_any_date_is_strict_only() -> None:
+def test_any_date_is_only_in_the_date_table() -> None:
     assert set(dates.RECOGNIZERS) == {"uk_date_of_birth.v1"}
-    assert set(dates.STRICT_RECOGNIZERS) == {"any_date.v1"}
+    assert set(dates.DATE_RECOGNIZERS) == {"any_date.v1"}
 
 
 def test_dob_outscores_any_date(dob, any_date) -> None:
