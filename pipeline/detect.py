@@ -46,20 +46,10 @@ _EXCLUDE = ("parser", "tok2vec", "tagger", "attribute_ruler", "lemmatizer", "sen
 
 
 @dataclass(frozen=True, slots=True)
-class Token:
-    """The parts of a spaCy token that later, pure stages need."""
-
-    start: int
-    end: int
-    proper_noun: bool
-
-
-@dataclass(frozen=True, slots=True)
 class Analysis:
     """What detection found in one text."""
 
     detections: tuple[Detection, ...]
-    tokens: tuple[Token, ...]
 
 
 def _require_model(name: str) -> None:
@@ -189,7 +179,7 @@ class Detector:
                     if r.end > r.start
                 )
             )
-            yield Analysis(detections, ())
+            yield Analysis(detections)
 
     def analyse(self, text: str) -> Analysis:
         """Analyse one text."""

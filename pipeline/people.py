@@ -1,6 +1,6 @@
 """Who is who: group the PERSON mentions of a document into people and find every mention.
 
-``link_people`` is pure: given a text, its PERSON detections and tokens, it returns one
+``link_people`` is pure: given a text and its PERSON detections, it returns one
 :class:`PersonMention` per mention, each tied to a :class:`Person` (a cluster of aliases:
 "Margaret O'Neill", "Margaret", "Mrs O'Neill", "MARGARET", "margaret's"). It also finds further
 mentions of names already detected in the document, in any case.
@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from pipeline.detect import Token
 from pipeline.model import Detection
 from recognizers.entities import PERSON
 from recognizers.gazetteer import name_sex
@@ -223,7 +222,7 @@ def _find(pattern: re.Pattern[str], first: str, text: str, folded: str) -> Itera
 
 
 def _occurrences(
-    text: str, clusters: Iterable[_Cluster], tokens: Sequence[Token], surfaces: dict[str, set[str]]
+    text: str, clusters: Iterable[_Cluster], surfaces: dict[str, set[str]]
 ) -> list[tuple[int, int, float]]:
     """Every accepted occurrence of a known name (full name or single token) in the text."""
     found: list[tuple[int, int, float]] = []
@@ -283,7 +282,6 @@ def _surfaces(text: str, spans: Iterable[tuple[int, int, float]]) -> dict[str, s
 def link_people(
     text: str,
     detections: Sequence[Detection],
-    tokens: Sequence[Token] = (),
     known: Sequence[Person] = (),
 ) -> tuple[PersonMention, ...]:
     """Cluster PERSON detections into people and add further mentions of their names.
@@ -295,7 +293,6 @@ def link_people(
     Args:
         text: the document text.
         detections: PERSON detections (others are ignored), already filtered for plausibility.
-        tokens: spaCy tokens of ``text`` (part-of-speech tags guard names that are also words).
         known: people met in earlier documents of the same portfolio; their names are looked
             for here too, so a lone "Antony" is found even where spaCy misses it.
 
@@ -315,7 +312,7 @@ def link_people(
     clusters = list({id(c): c for *_, c in first}.values())
     present = {c.person.tokens for c in clusters}
     clusters += [_Cluster(p, set(p.tokens)) for p in known if p.tokens not in present]
-    more = _occurrences(text, clusters, tokens, _surfaces(text, spans))
+    more = _occurrences(text, clusters, _surfaces(text, spans))
     if not spans and not more:
         return ()
     final = _drop_overlaps(_merge_adjacent(text, _drop_overlaps(spans + more)))

@@ -41,7 +41,7 @@ def learn_names(documents: Sequence[tuple[Document, Analysis]], scope: str, sett
     """
     for document, analysis in documents:
         try:
-            resolved = resolve(document.text, analysis.detections, analysis.tokens, settings,
+            resolved = resolve(document.text, analysis.detections, settings,
                                book.known(scope))
         except Exception:  # noqa: BLE001 - reported when the document itself is planned
             continue
@@ -53,7 +53,7 @@ def learn_names(documents: Sequence[tuple[Document, Analysis]], scope: str, sett
 def plan_one(document: Document, analysis: Analysis, scope: str, settings: Settings,
              strategy: Strategy, book: PeopleBook) -> Planned:
     """Second pass: resolve one document with every name known in its scope, then plan it."""
-    resolved = resolve(document.text, analysis.detections, analysis.tokens, settings,
+    resolved = resolve(document.text, analysis.detections, settings,
                        book.known(scope))
     # Keyed strategies commit a document's new mappings in one transaction.
     with getattr(strategy, "batch", contextlib.nullcontext)():

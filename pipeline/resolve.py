@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pipeline.config import Settings
-from pipeline.detect import Token
 from pipeline.model import Detection
 from pipeline.people import Person, PersonMention, link_people
 from pipeline.strict import strict_cleanup
@@ -120,6 +119,18 @@ def _cut_at_line_break(text: str, d: Detection) -> Detection:
 
 
 _SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+#: A possessive inside a span: a name does not go on after one ("Godfrey's Section").
+_INNER_POSSESSIVE = re.compile(r"\w['’]s?(?=\s+\S)")
+
+
+def _cut_at_possessive(text: str, d: Detection) -> Detection:
+    """Drop what a PERSON span took in after a possessive ("Mrs Godfrey's Section 47")."""
+    if d.entity != PERSON:
+        return d
+    inner = _INNER_POSSESSIVE.search(text, d.start, d.end)
+    if inner is None:
+        return d
+    return Detection(d.start, inner.start() + 1, d.entity, d.score, d.recognizer)
 
 
 def _cut_at_dash(text: str, d: Detection) -> Detection:
@@ -153,7 +164,6 @@ def _replaced_under(settings: Settings, entity: str) -> bool:
 def resolve(
     text: str,
     detections: Sequence[Detection],
-    tokens: Sequence[Token],
     settings: Settings,
     known: Sequence[Person] = (),
 ) -> Resolved:
@@ -166,7 +176,8 @@ def resolve(
                 + anonymised_spans(text, settings.label_word))
     wanted = [
         d
-        for d in (_cut_at_dash(text, _cut_at_line_break(text, d)) for d in detections)
+        for d in (_cut_at_possessive(text, _cut_at_dash(text, _cut_at_line_break(text, d)))
+                  for d in detections)
         if not _inside(d, keep_out)
         and _replaced_under(settings, d.entity)
         and (d.entity != PERSON or plausible_person(text[d.start : d.end], text[d.end : d.end + 40]))
@@ -175,7 +186,7 @@ def resolve(
         wanted = strict_cleanup(text, wanted)
     wanted += [Detection(s, e, PERSON, 1.0, "roster") for s, e in _phrase_spans(text, settings.always)]
     people = [
-        m for m in link_people(text, wanted, tokens, known) if not _inside_span(m, keep_out)
+        m for m in link_people(text, wanted, known) if not _inside_span(m, keep_out)
     ]
     items: list[tuple[int, int, float, object]] = [(m.start, m.end, m.score, m) for m in people]
     items += [(d.start, d.end, d.score, d) for d in wanted if d.entity != PERSON]

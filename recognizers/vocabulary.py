@@ -36,6 +36,14 @@ BODIES_AND_FRAMEWORKS: tuple[str, ...] = (
     "Deprivation of Liberty Safeguards", "Liberty Protection Safeguards", "RIDDOR", "COSHH",
     "HASAWA", "MCA", "Best Interests", "Lasting Power of Attorney", "Court of Protection",
     "Office of the Public Guardian", "Independent Mental Capacity Advocate", "IMCA",
+    "Designated Safeguarding Lead", "Deputy Designated Safeguarding Lead",
+    "Multi-Agency Safeguarding Hub", "Safeguarding Adults Board",
+    "Local Safeguarding Children Partnership", "Local Safeguarding Children Board",
+    "Child Protection Conference", "Child Protection Plan", "Strategy Meeting",
+    "Section 17 assessment", "Section 47 enquiry", "Section 47 enquiries", "Early Help Assessment",
+    "Speech and Language Therapy", "Speech and Language Therapist", "Occupational Therapy",
+    "Occupational Therapist", "Oliver McGowan Mandatory Training", "Positive Behaviour Support",
+    "Basic Life Support", "Moving and Handling",
     "Functional Skills", "GCSE", "GCSEs", "A Level", "A Levels", "T Level", "T Levels", "NVQ",
     "SVQ", "QCF", "RQF", "ILR", "ULN", "UPN", "End-Point Assessment", "EPA", "Gateway",
 )
@@ -112,6 +120,9 @@ PATTERNS: tuple[str, ...] = (
 )
 
 
+_GAP = r"(?:[ \t]+\n?|\n)[ \t]*"
+
+
 def _word_pattern(word: str) -> str:
     return rf"(?-i:{re.escape(word)})" if word.isupper() else re.escape(word)
 
@@ -125,7 +136,8 @@ def _phrase_index() -> dict[str, re.Pattern[str]]:
         first = _FIRST_WORD.match(phrase)
         if first is None:
             raise ValueError("a protected phrase must start with a letter")
-        body = r"[ \t]+".join(_word_pattern(part) for part in phrase.split())
+        # Words may be separated by one line break: PDF text and narrow columns wrap phrases.
+        body = _GAP.join(_word_pattern(part) for part in phrase.split())
         by_first.setdefault(first.group().casefold(), []).append(rf"{body}(?![\w-])")
     return {
         key: re.compile("|".join(f"(?:{b})" for b in bodies), re.IGNORECASE)

@@ -59,7 +59,7 @@ def main(args: argparse.Namespace) -> int:
             print(f"{job.relative}: unreadable: {exc}")
             continue
         analysis = detector.analyse(document.text)
-        resolved = resolve(document.text, analysis.detections, analysis.tokens, settings)
+        resolved = resolve(document.text, analysis.detections, settings)
         spans = [(m.start, m.end, "PERSON") for m in resolved.people]
         spans += [(d.start, d.end, d.entity) for d in resolved.others]
         located = findings(document, sorted(spans))

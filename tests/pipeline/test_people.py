@@ -129,7 +129,7 @@ def test_lower_case_title_word_is_not_a_title():
 
 def test_known_people_from_earlier_documents_are_found():
     text = "Antony was cheerful today and ate well."
-    mentions = link_people(text, [], (), known=[Person(("antony", "sharp"))])
+    mentions = link_people(text, [], known=[Person(("antony", "sharp"))])
     assert [(text[m.start : m.end], m.person.tokens) for m in mentions] == [("Antony", ("antony",))]
     book = PeopleBook()
     assert book.key_for(Person(("antony", "sharp")), "case1") == "antony sharp"

@@ -18,7 +18,7 @@ def _analysed(text: str, *names: str) -> tuple[Document, Analysis]:
     for name in names:
         i = text.index(name)
         detections.append(Detection(i, i + len(name), "PERSON", 0.85))
-    return document, Analysis(tuple(detections), ())
+    return document, Analysis(tuple(detections))
 
 
 def _labels(group, learn: bool) -> list[str]:

@@ -79,16 +79,16 @@ def _strict_only_detections() -> list[Detection]:
 def test_default_policy_ignores_everything_strict_adds(keep_dates: bool) -> None:
     settings = Settings(keep_dates=keep_dates)
     base = [_det(_TEXT, "Jane Roe", "PERSON", 0.9)]
-    alone = resolve(_TEXT, base, (), settings)
+    alone = resolve(_TEXT, base, settings)
     with_strict = resolve(_TEXT, base + [d for d in _strict_only_detections() if d.entity != "PERSON"],
-                          (), settings)
+                          settings)
     assert with_strict == alone
     assert [(m.start, m.end) for m in alone.people] == [(0, 8)] and not alone.others
 
 
 def test_strict_policy_replaces_what_it_adds() -> None:
     base = [_det(_TEXT, "Jane Roe", "PERSON", 0.9)]
-    out = resolve(_TEXT, base + _strict_only_detections(), (), Settings(policy="strict"))
+    out = resolve(_TEXT, base + _strict_only_detections(), Settings(policy="strict"))
     spans = [(m.start, m.end) for m in out.people] + [(d.start, d.end) for d in out.others]
     found = sorted(_TEXT[s:e] for s, e in spans)
     assert found == sorted(["Jane Roe", "retired nurse", "EUR 4,000", "40%", "87", "12345/06",
@@ -120,7 +120,7 @@ def test_end_to_end_default_keeps_and_strict_replaces() -> None:
 def test_default_policy_replaces_dates_only_when_keep_dates_is_off(keep_dates, replaced) -> None:
     text = "Jane Roe visited on 3 March 2025."
     dets = [_det(text, "Jane Roe", "PERSON", 0.9), _det(text, "3 March 2025", "DATE_TIME")]
-    out = resolve(text, dets, (), Settings(keep_dates=keep_dates))
+    out = resolve(text, dets, Settings(keep_dates=keep_dates))
     assert [text[d.start : d.end] for d in out.others] == (["3 March 2025"] if replaced else [])
 
 

@@ -114,3 +114,8 @@ def test_vocabulary_lists_are_tuples_of_strings() -> None:
     ):
         assert isinstance(data, tuple)
         assert all(isinstance(item, str) and item for item in data)
+
+
+def test_phrases_wrapped_over_one_line_break_are_protected():
+    text = "Tyrone's Speech and\nLanguage Therapy review; Speech and\n\nLanguage"
+    assert _protected(text) == ["Speech and\nLanguage Therapy"]
