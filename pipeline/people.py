@@ -349,13 +349,22 @@ class PeopleBook:
         """People with a full name already met in documents under ``scope``."""
         return tuple(Person(tokens) for tokens in self._by_scope.get(scope, ()))
 
+    def _same_name(self, tokens: tuple[str, ...], scope: str) -> str | None:
+        """The key of the one person in ``scope`` whose full name has the same words as
+        ``tokens`` or some of them ("Moran, Ricky" and "Ricky Moran", "Mary Smith" and "Mary
+        Ann Smith"); None when there is none, or more than one such person."""
+        words = set(tokens)
+        keys = {self._full[full] for full in self._by_scope.get(scope, ())
+                if words <= set(full) or set(full) <= words}
+        return keys.pop() if len(keys) == 1 else None
+
     def key_for(self, person: Person, scope: str) -> str:
         """Return the run-wide key of ``person`` found in a document under ``scope``."""
         tokens = person.tokens
         if len(tokens) >= 2:
             key = self._full.get(tokens)
             if key is None:
-                key = next(
+                key = self._same_name(tokens, scope) or next(
                     (self._single[(scope, t)] for t in tokens if (scope, t) in self._single),
                     person.key,
                 )

@@ -11,7 +11,8 @@ matches "943-476-5919" and "9434765919"). A match must not continue a word on ei
 Originals shorter than 3 characters or without letters or digits are ignored. Views decoded
 from arbitrary bytes (images, fonts, streams) are searched for values of at least
 :data:`MIN_BINARY_ALNUM` letters and digits in their ASCII form (shorter ones would match
-random bytes) and for every value in their UTF-16 forms.
+random bytes) and for every value in their UTF-16 forms, except in embedded font programs, whose
+UTF-16 licence text is ordinary English ("The Font Software may be modified").
 
 Only locations are returned, never values; a location that itself contains a value is
 replaced by a neutral one.

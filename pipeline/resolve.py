@@ -119,6 +119,18 @@ def _cut_at_line_break(text: str, d: Detection) -> Detection:
 
 
 _SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+#: A tab or a run of spaces: a column gap on a form line, never inside a name.
+_COLUMN_GAP = re.compile(r"\t|[ \u00a0]{2,}")
+
+
+def _cut_at_column_gap(text: str, d: Detection) -> Detection:
+    """Drop what a PERSON span took in across a column gap ("Jing Chen    UPN")."""
+    if d.entity != PERSON:
+        return d
+    gap = _COLUMN_GAP.search(text, d.start, d.end)
+    if gap is None or gap.start() == d.start:
+        return d
+    return Detection(d.start, gap.start(), d.entity, d.score, d.recognizer)
 #: A possessive inside a span: a name does not go on after one ("Godfrey's Section").
 _INNER_POSSESSIVE = re.compile(r"\w['’]s?(?=\s+\S)")
 
@@ -154,6 +166,13 @@ def _cut_at_dash(text: str, d: Detection) -> Detection:
     return Detection(d.start + a, d.start + b, d.entity, d.score, d.recognizer)
 
 
+def _cut(text: str, d: Detection) -> Detection:
+    """A PERSON span without what it took in beyond the name (see the ``_cut_at_`` rules)."""
+    for rule in (_cut_at_line_break, _cut_at_column_gap, _cut_at_dash, _cut_at_possessive):
+        d = rule(text, d)
+    return d
+
+
 def _replaced_under(settings: Settings, entity: str) -> bool:
     """Whether the settings' policy replaces findings of type ``entity``."""
     if settings.policy == "strict" or entity not in _STRICT_ONLY:
@@ -176,8 +195,7 @@ def resolve(
                 + anonymised_spans(text, settings.label_word))
     wanted = [
         d
-        for d in (_cut_at_possessive(text, _cut_at_dash(text, _cut_at_line_break(text, d)))
-                  for d in detections)
+        for d in (_cut(text, d) for d in detections)
         if not _inside(d, keep_out)
         and _replaced_under(settings, d.entity)
         and (d.entity != PERSON or plausible_person(text[d.start : d.end], text[d.end : d.end + 40]))

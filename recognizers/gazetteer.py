@@ -79,6 +79,14 @@ def find_inverted(text: str) -> list[tuple[int, int]]:
     ]
 
 
+#: First names that are also well-known places: alone, they count as names only where spaCy
+#: does not read them as a place ("Florence" in "moved to Florence"). spaCy's place and date
+#: tags on other first names are ignored: it reads many names as places ("gave Siobhan time").
+PLACE_NAMES = frozenset(
+    "Adelaide Austin Brooklyn Carolina Chelsea Dallas Devon Florence Georgia India Israel "
+    "Jordan Kent Lincoln Orlando Paris Phoenix Savannah Sierra Sydney Tyrone Victoria Virginia "
+    "Washington Camden Clifton Preston Stanley Kingston Lorne Ireland Africa Asia America".split()
+)
 #: First names that, standing alone and capitalised, are more often adjectives or nouns
 #: ("a Christian family", "a Norman church").
 _ADJECTIVES = frozenset({"christian", "norman", "blessing"})
@@ -97,7 +105,7 @@ def find_singles(text: str, artifacts: NlpArtifacts | None) -> list[tuple[int, i
         for token in artifacts.tokens
         if token.text in names and looks_proper(text, token.idx, token.idx + len(token.text))
         and token.text.casefold() not in WORD_NAMES | _ADJECTIVES
-        and token.ent_type_ not in _PLACE_LIKE
+        and not (token.ent_type_ in _PLACE_LIKE and token.text in PLACE_NAMES)
     ]
 
 

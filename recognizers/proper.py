@@ -10,8 +10,9 @@ a modal verb, "gave Cathal time"). The rule here:
 * in mid-sentence, a capitalised word is a proper noun;
 * at the start of a sentence, line or list item, where every word is capitalised, a name
   that is also an everyday word ("Will", or the surname "Young") counts only when a
-  surname-like capitalised word or a verb that people do ("said", "was"…) follows it
-  ("Will Tucker", "Hope said", but not "Will you", "Hope this helps", "May I",
+  surname-like capitalised word, a possessive or a verb that people do ("said", "was", any
+  "-ed" form) follows it ("Will Tucker", "Hope said", "Faith's review", "Holly suggested", but
+  not "Will you", "Hope this helps", "May I",
   "Young people"); a function word ("Then", "After") does not count; any other word does.
 """
 
@@ -34,7 +35,10 @@ _OPENERS = " \t\"'“‘([{"
 _ENDS = ".!?:;…"
 _CLOSERS = "\"'”’)]}"
 _BULLETS = "•*-–—·▪"
-_NEXT_WORD = re.compile(r"[ \t]*([\w'’]+)")
+_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([\w'’]+)")
+_WORD_BEFORE = re.compile(r"\w+$")
+#: Abbreviations written with a period that ends no sentence.
+_ABBREVIATIONS = frozenset("mr mrs ms mx dr prof rev st cllr sgt".split())
 
 
 def at_sentence_start(text: str, start: int) -> bool:
@@ -42,8 +46,15 @@ def at_sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
-    if i < 0 or text[i] in "\n\r":
+    if i < 0:
         return True
+    if text[i] in "\n\r":
+        # A line wrapped inside a sentence (PDF text, narrow columns) goes on after a lower-case
+        # letter or a comma; any other line break starts something new.
+        j = i - 1
+        while j >= 0 and text[j] in " \t\r":
+            j -= 1
+        return j < 0 or not (text[j].islower() or text[j] == ",")
     if text[i] in _BULLETS:
         j = i - 1
         while j >= 0 and text[j] in " \t":
@@ -51,7 +62,15 @@ def at_sentence_start(text: str, start: int) -> bool:
         return j < 0 or text[j] in "\n\r"
     while i >= 0 and text[i] in _CLOSERS:
         i -= 1
-    return i >= 0 and text[i] in _ENDS
+    if i < 0 or text[i] not in _ENDS:
+        return False
+    if text[i] == ".":
+        # "E. Young", "Dr. Shah": a period after an initial or a title ends no sentence.
+        word = _WORD_BEFORE.search(text, 0, i)
+        if word and (len(word.group()) == 1 and word.group().isupper()
+                     or word.group().casefold() in _ABBREVIATIONS):
+            return False
+    return True
 
 
 def looks_proper(text: str, start: int, end: int, everyday: bool | None = None) -> bool:
@@ -74,6 +93,10 @@ def looks_proper(text: str, start: int, end: int, everyday: bool | None = None) 
     if after is None:
         return False
     following = after.group(1)
-    if following.casefold() in FINITE_AFTER:
+    lowered = following.casefold()
+    # A possessive or a verb in the past tense follows a name: "Faith's review",
+    # "Holly suggested".
+    if lowered in FINITE_AFTER or lowered in ("'s", "’s") or (
+            following.islower() and len(following) > 3 and following.endswith("ed")):
         return True
     return following[:1].isupper() and following.casefold() not in _NOT_SURNAMES

@@ -38,13 +38,17 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           huge_tree=True)
 
 
-def byte_views(location: str, data: bytes) -> Iterator[View]:
-    """Views of arbitrary bytes: UTF-8 (ASCII) and UTF-16 in both byte orders and alignments."""
+def byte_views(location: str, data: bytes, utf16_kind: str = "utf16") -> Iterator[View]:
+    """Views of arbitrary bytes: UTF-8 (ASCII) and UTF-16 in both byte orders and alignments.
+
+    ``utf16_kind`` is the kind given to the UTF-16 views: "ascii" for bytes whose UTF-16 text
+    is known to be ordinary prose (a font's licence), where short values would match words.
+    """
     yield location, data.decode("utf-8", "replace"), "ascii"
     for codec in ("utf-16-le", "utf-16-be"):
         for start in (0, 1):
             chunk = data[start:]
-            yield location, chunk[: len(chunk) // 2 * 2].decode(codec, "replace"), "utf16"
+            yield location, chunk[: len(chunk) // 2 * 2].decode(codec, "replace"), utf16_kind
 
 
 def _xml_views(name: str, data: bytes) -> Iterator[View] | None:
@@ -150,6 +154,9 @@ def _outline_titles(items: list) -> Iterator[str]:
             yield str(getattr(item, "title", "") or "")
 
 
+_FONT_SUBTYPES = ("/Type1C", "/CIDFontType0C", "/OpenType")
+
+
 def pdf_views(path: Path, might_hold: Callable[[str], bool] | None = None) -> Iterator[View]:
     """Views of a PDF (see the module docstring)."""
     from pypdf import PdfReader
@@ -181,7 +188,11 @@ def pdf_views(path: Path, might_hold: Callable[[str], bool] | None = None) -> It
             continue
         yield f"object {number}", "\n".join(_strings(obj)), "text"
         if isinstance(obj, StreamObject):
-            yield from byte_views(f"object {number} stream", obj.get_data())
+            # An embedded font program carries its licence in UTF-16 ("The Font Software may
+            # be modified"): like other raw bytes, it is searched for longer values only.
+            font = "/Length1" in obj or obj.get("/Subtype") in _FONT_SUBTYPES
+            yield from byte_views(f"object {number} stream", obj.get_data(),
+                                  "ascii" if font else "utf16")
 
 
 def text_views(path: Path, might_hold: Callable[[str], bool] | None = None) -> Iterator[View]:

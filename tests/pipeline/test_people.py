@@ -141,3 +141,16 @@ def test_initial_before_a_surname_is_part_of_the_mention():
     text = "Rukhsana Iqbal moved in. R. Iqbal's partner visited."
     mentions = link_people(text, _person(text, "Rukhsana Iqbal"))
     assert [text[m.start : m.end] for m in mentions] == ["Rukhsana Iqbal", "R. Iqbal"]
+
+
+def test_book_gives_one_key_to_full_names_with_the_same_words():
+    book = PeopleBook()
+    ricky = book.key_for(Person(("ricky", "moran")), "case")
+    assert book.key_for(Person(("moran", "ricky")), "case") == ricky  # "Moran, Ricky"
+    mary = book.key_for(Person(("mary", "ann", "smith")), "case")
+    assert book.key_for(Person(("mary", "smith")), "case") == mary
+    # Two people whose names share a word stay apart, and so does an ambiguous short form.
+    assert book.key_for(Person(("ruth", "moran")), "case") != ricky
+    book.key_for(Person(("john", "smith")), "case")
+    assert book.key_for(Person(("smith", "jones")), "case") not in {mary, ricky}
+    assert book.key_for(Person(("ricky", "moran")), "other") == ricky  # full names: run-wide

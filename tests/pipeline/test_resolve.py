@@ -114,3 +114,10 @@ def test_person_span_is_cut_at_a_spaced_dash_to_the_named_piece(span, expected):
 )
 def test_person_span_ends_at_a_possessive_inside_it(text, span, expected):
     assert _found(text, resolve(text, [_det(text, span)], Settings())) == expected
+
+
+@pytest.mark.parametrize("line", ["Jing Chen    UPN: A123", "Jing Chen\tUPN: A123"])
+def test_person_span_ends_at_a_column_gap(line):
+    text = f"Learner: {line}\n"
+    assert _found(text, resolve(text, [_det(text, line[:line.index("UPN") + 3])], Settings())) == [
+        "Jing Chen"]

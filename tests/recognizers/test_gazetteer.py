@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from recognizers.gazetteer import find_pairs, first_names
@@ -71,3 +73,25 @@ def test_lone_known_first_name_tagged_as_proper_noun(detector):
     text = "The nurse gave Nicola time to choose."
     artifacts = engine.process_text(text, "en")
     assert [text[s:e] for s, e in find_singles(text, artifacts)] == ["Nicola"]
+
+
+def _tagged(text: str, ent_types: dict[str, str]):
+    from types import SimpleNamespace
+
+    tokens = [SimpleNamespace(idx=m.start(), text=m.group(), ent_type_=ent_types.get(m.group(), ""))
+              for m in re.finditer(r"\w+|[^\w\s]", text)]
+    return SimpleNamespace(tokens=tokens)
+
+
+@pytest.mark.parametrize(
+    "text, tags, expected",
+    [
+        ("and gave Siobhan time", {"Siobhan": "GPE"}, ["Siobhan"]),  # spaCy misreads a name
+        ("she moved to Florence", {"Florence": "GPE"}, []),  # a first name that is a place
+        ("she moved to Florence", {}, ["Florence"]),
+    ],
+)
+def test_single_first_names_and_place_tags(text, tags, expected):
+    from recognizers.gazetteer import find_singles
+
+    assert [text[s:e] for s, e in find_singles(text, _tagged(text, tags))] == expected

@@ -26,6 +26,10 @@ def _judge(text: str, word: str, everyday: bool | None = None) -> bool:
         ("- Grace was late", "Grace", True),
         ("Then District Court judges met.", "Then", False),  # function word
         ("hope", "hope", False),  # lower case is never proper here
+        ("Faith's review is due.", "Faith", True),  # a possessive follows
+        ("Holly suggested a log.", "Holly", True),  # a past-tense verb follows
+        ("new to me.\nJune\nsuggested a log", "June", True),  # across a wrapped line
+        ("Hope is needed.", "Hope", True),
     ],
 )
 def test_looks_proper(text, word, expected):
@@ -48,6 +52,13 @@ def test_surname_words_follow_the_everyday_rule_when_told():
         ("pay - Grace", 6, False),  # a dash in mid-line is not a bullet
         ("to Grace", 3, False),
         ("(see Grace", 5, False),
+        ("visits with E. Young", 16, False),  # a period after an initial
+        ("seen by Dr. Young", 12, False),  # or after a title
+        ("in Block B. Young", 12, False),
+        ("the end. Young", 9, True),
+        ("when helping\nWILL", 13, False),  # a line wrapped inside a sentence
+        ("Notes\n\nGrace", 7, True),
+        ("Notes\nGrace", 6, False),  # reads like a wrapped line: "Grace" then counts as a name
     ],
 )
 def test_at_sentence_start(text, position, expected):
