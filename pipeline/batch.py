@@ -363,19 +363,25 @@ def _groups(jobs: Sequence[Job]) -> list[list[Job]]:
     return groups
 
 
-def _chunks(groups: Sequence[list[Job]]) -> Iterator[list[Job]]:
-    """Analysis tasks: whole groups packed together; the first tasks are small, so the first
-    output comes quickly; later ones hold about :data:`CHUNK` documents."""
-    size, chunk = 1, []
-    for group in groups:
+def _chunks(groups: Sequence[list[Job]], workers: int) -> Iterator[list[Job]]:
+    """Analysis tasks, in input order. The documents of the first group go one per task, so
+    the workers share it and the first output comes quickly; after that, whole groups are
+    packed into tasks of about :data:`CHUNK` documents (a larger group is split)."""
+    first = groups[0] if groups else []
+    if workers > 1:
+        yield from ([job] for job in first)
+    elif first:
+        yield list(first)
+    chunk: list[Job] = []
+    for group in groups[1:]:
         for job in group:
             chunk.append(job)
             if len(chunk) >= CHUNK:
                 yield chunk
-                chunk, size = [], CHUNK
-        if len(chunk) >= size:
+                chunk = []
+        if len(chunk) >= CHUNK // 2:
             yield chunk
-            chunk, size = [], min(size * 2, CHUNK)
+            chunk = []
     if chunk:
         yield chunk
 
@@ -457,7 +463,7 @@ def run_batch(
     """
     groups = _groups(jobs)
     sizes = iter(len(group) for group in groups)
-    chunks = _chunks(groups)
+    chunks = _chunks(groups, run.workers)
     slots: deque[_Slot] = deque()
     with _Executor(run, len(jobs)) as executor:
         ahead = max(2, run.workers + 1)

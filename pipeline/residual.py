@@ -72,6 +72,7 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _ASCII_NOT_ALNUM = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())
 
 
+@lru_cache(maxsize=64)
 def _squash(text: str) -> str:
     """Case- and separator-blind form: every value the patterns find squashes to a substring
     of the squashed text, so it serves both as a fast pre-filter and to tell matches apart."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -81,6 +82,7 @@ _TAG = re.compile(rb"<[^>]*>")
 _NOT_LITERAL = (b"&", b"<![CDATA[", b"<!--", b"%")
 
 
+@lru_cache(maxsize=8)
 def _literal_forms(data: bytes) -> tuple[str, str] | None:
     """Two strings that together hold every text and attribute value of an XML part as
     written, or None when the part's bytes are not that simple.
@@ -88,7 +90,7 @@ def _literal_forms(data: bytes) -> tuple[str, str] | None:
     In UTF-8 XML without references, CDATA, comments or processing instructions (after the
     declaration), text nodes are what is left once tags are removed, and attribute values
     appear unchanged in the raw bytes. A value absent from both cannot be in any view of the
-    part.
+    part. (Cached: files made from one template repeat the same large style parts.)
     """
     if not data.startswith(b"<") or any(marker in data for marker in _NOT_LITERAL):
         return None
