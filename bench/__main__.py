@@ -41,11 +41,12 @@ class Plan:
     speed_paragraphs: int
     memory_sizes: tuple[int, ...]
     profile_docs: int
+    stage_docs: int
     quick: bool
 
 
-FULL = Plan(150, None, True, 420, 10, (100, 1000, 5000), 60, quick=False)
-SMOKE = Plan(6, 2, False, 8, 2, (10,), 0, quick=True)
+FULL = Plan(150, None, True, 420, 10, (100, 1000, 5000), 60, 120, quick=False)
+SMOKE = Plan(6, 2, False, 8, 2, (10,), 0, 4, quick=True)
 
 
 def _args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -160,6 +161,12 @@ def _speed(r: Results, plan: Plan, corpus_dir: Path, work: Path, repeat: int) ->
             if row.name not in best or row.seconds < best[row.name].seconds:
                 best[row.name] = row
     r.baselines = list(best.values())
+    if plan.stage_docs:
+        from bench import stages
+
+        log.info("speed: CPU per stage (%d documents)", plan.stage_docs)
+        chosen = [corpus_dir / "speed" / "docs" / d.relative for d in docs[: plan.stage_docs]]
+        r.stages = stages.measure(chosen)
     if plan.profile_docs:
         log.info("speed: profile")
         sub = _subset(corpus_dir / "speed", docs, plan.profile_docs)

@@ -167,6 +167,61 @@ def _speed(r: Results) -> list[str]:
     return out
 
 
+def _stages(r: Results) -> list[str]:
+    t = r.stages
+    if t is None:
+        return []
+    kinds = sorted(t.ms)
+    out = ["### CPU per document and stage", "",
+           "One process, the first documents of the speed corpus "
+           f"({', '.join(f'{t.docs[k]} .{k}' for k in kinds)}), CPU milliseconds per document "
+           "(`time.process_time`, so other load matters less than for the timings above). "
+           "spaCy NER alone is what the NER-only baseline does; detection includes it.", ""]
+    rows = [[stage, *(f"{t.ms[k][stage]:.1f}" for k in kinds)] for k0 in kinds[:1]
+            for stage in t.ms[k0]]
+    totals = ["total (detection counted once)",
+              *(f"{sum(v for s, v in t.ms[k].items() if s != 'spaCy NER'):.1f}" for k in kinds)]
+    out += _table(["Stage", *(f".{k} (ms/doc)" for k in kinds)], [*rows, totals])
+    return out
+
+
+def _speed_budget(r: Results) -> list[str]:
+    """How much CPU per document the throughput targets would allow, beside what spaCy's
+    entity recogniser alone takes (from the stage table): the arithmetic behind "why"."""
+    t, e = r.stages, r.e2e
+    loop = baseline(r, "Presidio AnalyzerEngine loop")
+    ner2 = baseline(r, "spaCy nlp.pipe (NER only), n_process=2")
+    if t is None or e is None or loop is None or not t.docs or e.first_output is None:
+        return []
+    mix = {k: n / sum(t.docs.values()) for k, n in t.docs.items()}
+    ner = sum(mix[k] * t.ms[k]["spaCy NER"] for k in mix)
+    total = sum(mix[k] * sum(v for st, v in t.ms[k].items() if st != "spaCy NER") for k in mix)
+    cores = os.cpu_count() or 1
+    docs, words = r.speed_corpus.get("docs", 0), r.speed_corpus.get("words", 0)
+    if not docs or not words:
+        return []
+    startup = e.first_output  # an upper bound on start-up: imports, model, first folder
+
+    def budget(words_per_s: float) -> float:
+        return max(0.0, words / words_per_s - startup) * cores * 1000 / docs
+
+    out = ["### What the throughput targets would need", "",
+           f"Per document, the stages above take {total:.0f} ms of CPU on average, of which "
+           f"{ner:.0f} ms ({ner / total:.0%}) is spaCy's entity recogniser alone. With "
+           f"{cores} cores and up to {startup:.1f} s of start-up (time to first output), the "
+           "targets leave this much CPU per document for everything:", ""]
+    rows = [["≥ 3× Presidio's loop", f"{3 * loop.words_per_s:,.0f}",
+             f"{budget(3 * loop.words_per_s):.0f}", f"{ner:.0f}"]]
+    if ner2 is not None:
+        rows.append(["≥ 0.9× bare spaCy NER, 2 processes", f"{0.9 * ner2.words_per_s:,.0f}",
+                     f"{budget(0.9 * ner2.words_per_s):.0f}", f"{ner:.0f}"])
+    out += _table(["Target", "Words/s needed", "CPU ms per document allowed",
+                   "spaCy NER alone (ms)"], rows)
+    out += ["Reading, Presidio's pattern recognizers, planning, risk assessment, writing and the "
+            "residual re-scan (which cannot be switched off) must fit in the difference.", ""]
+    return out
+
+
 def _memory(r: Results) -> list[str]:
     if not r.memory:
         return []
@@ -224,7 +279,8 @@ def render(r: Results, started: datetime, seconds: float) -> str:
               + "; a start value well above 0 means other work shared the machine."
               if r.load else ""),
            ""]
-    out += _targets(r) + _accuracy(r) + _tab(r) + _speed(r) + _memory(r) + _profile(r)
+    out += (_targets(r) + _accuracy(r) + _tab(r) + _speed(r) + _stages(r) + _speed_budget(r)
+            + _memory(r) + _profile(r))
     if r.notes:
         out += ["## Notes", ""] + [f"- {note}" for note in r.notes] + [""]
     return "\n".join(out)

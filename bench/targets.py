@@ -11,6 +11,7 @@ from bench.gold import STRUCTURED
 from bench.metrics import Count
 from bench.profiling import Profile
 from bench.speed import CliRun
+from bench.stages import StageTimes
 from bench.tab import TabScores
 
 #: Published vanilla-Presidio token precision on TAB (README), the issue's reference.
@@ -44,6 +45,7 @@ class Results:
     baselines: list[Throughput] = field(default_factory=list)
     memory: list[tuple[int, CliRun]] = field(default_factory=list)
     profile: Profile | None = None
+    stages: StageTimes | None = None
     profile_docs: int = 0
     notes: list[str] = field(default_factory=list)
     load: list[tuple[float, float, float]] = field(default_factory=list)
@@ -124,8 +126,10 @@ def evaluate(r: Results) -> list[Target]:
                           "" if c.ratio == 1.0 else f"{c.split} split, {c.merged} merged"))
     strict = r.tab.get("dev", {}).get("anonymise (strict)")
     presidio = r.tab.get("dev", {}).get("Presidio (vanilla)")
-    out.append(_at_least("TAB dev, strict: ER_di", 0.95, strict.er_di if strict else None))
-    out.append(_at_least("TAB dev, strict: ER_qi", 0.90, strict.er_qi if strict else None))
+    out.append(_at_least("TAB dev, strict: ER_di", 0.95, strict.er_di if strict else None,
+                         "{:.3f}"))
+    out.append(_at_least("TAB dev, strict: ER_qi", 0.90, strict.er_qi if strict else None,
+                         "{:.3f}"))
     bar = max(PRESIDIO_TAB_PRECISION, presidio.token_precision if presidio else 0.0)
     if strict is None:
         out.append(Target("TAB dev, strict: token precision", "> vanilla Presidio", "not run",
@@ -136,6 +140,6 @@ def evaluate(r: Results) -> list[Target]:
             "TAB dev, strict: token precision",
             f"> {bar:.2f} (Presidio: published {PRESIDIO_TAB_PRECISION:.2f}"
             + (f", measured {presidio.token_precision:.2f})" if presidio else ")"),
-            f"{strict.token_precision:.2f}", met,
-            "" if met else f"short by {bar - strict.token_precision:.2f}"))
+            f"{strict.token_precision:.3f}", met,
+            "" if met else f"short by {bar - strict.token_precision:.3f}"))
     return out

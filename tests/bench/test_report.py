@@ -82,3 +82,20 @@ def test_render_has_every_section_and_the_machine() -> None:
     assert "cores" in page and "2026-11-21" in page
     assert "| Presidio AnalyzerEngine loop | 9.4 | 4,000 | 42.5 | 3.00 |" in page
     assert "**not met**" in page and "**met**" in page
+
+
+def test_speed_budget_shows_cpu_allowed_per_document(monkeypatch) -> None:
+    import dataclasses
+
+    from bench.report import _speed_budget
+    from bench.stages import STAGES, StageTimes
+
+    monkeypatch.setattr("bench.report.os.cpu_count", lambda: 2)
+    stages = StageTimes({"txt": 1}, {"txt": dict.fromkeys(STAGES, 10.0)
+                                     | {"spaCy NER": 50.0, "detect (spaCy + Presidio)": 60.0}})
+    r = dataclasses.replace(_results(words_per_s=12_000, leaked=0), stages=stages)
+    page = "\n".join(_speed_budget(r))
+    # 3 x 4,000 words/s: 170,000 words in 14.2 s, less 2.5 s of start-up, on 2 cores, 400 docs.
+    assert "| ≥ 3× Presidio's loop | 12,000 | 58 | 50 |" in page
+    # detection (50 + 10 for Presidio) plus the five other stages at 10 ms each
+    assert "take 110 ms of CPU on average, of which 50 ms (45%)" in page

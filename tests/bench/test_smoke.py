@@ -25,10 +25,11 @@ def test_smoke_bench_writes_results_with_expected_tables(tmp_path: Path) -> None
     for heading in ("# Benchmark results (smoke run)", "## Targets (issue 6)",
                     "## Accuracy on the synthetic corpus", "### Recall per entity type",
                     "### Leak rate", "### Over-redaction and label consistency", "## Speed",
-                    "## Memory"):
+                    "### CPU per document and stage", "## Memory"):
         assert heading in page, heading
     assert "| anonymise run (end to end, start-up included) |" in page
     assert "| Presidio AnalyzerEngine loop |" in page
+    assert "| re-scan |" in page and "| total (detection counted once) |" in page
     assert "Presidio (vanilla)" in page
     if (ROOT.parent / "shared" / "data" / "tab" / "tab_dev_subset.json").exists():
         assert "## TAB" in page and "| anonymise (strict) |" in page
