@@ -117,17 +117,20 @@ def _title_sex(surface: str) -> str:
     return "M" if _MALE_TITLES.match(surface) else "U"
 
 
-def _choose(candidates: list[_Cluster], token: str, surface: str, at: int) -> _Cluster:
+def _choose(candidates: list[_Cluster], token: str, surface: str, at: int) -> _Cluster | None:
+    """The cluster a single-word mention belongs to, or None when it is someone else."""
     titled = bool(_LEADING_TITLE.match(surface))
     if titled:
         surnames = [c for c in candidates if c.person.tokens[-1] == token]
         candidates = surnames or candidates
         sex = _title_sex(surface)
         if sex != "U":
-            # "Mrs O'Neill" is not "Daniel O'Neill": drop candidates whose first name says otherwise.
+            # "Mrs O'Neill" is not "Daniel O'Neill": drop candidates whose first name says
+            # otherwise; when none is left, she is another person of that name.
             other = "M" if sex == "F" else "F"
-            fitting = [c for c in candidates if name_sex(c.person.tokens[0]) != other]
-            candidates = fitting or candidates
+            candidates = [c for c in candidates if name_sex(c.person.tokens[0]) != other]
+            if not candidates:
+                return None
     firsts = [c for c in candidates if c.person.tokens[0] == token]
     if len(firsts) == 1 and not titled:
         return firsts[0]
@@ -161,9 +164,8 @@ def _cluster(text: str, spans: Sequence[tuple[int, int, float]]) -> list[tuple[i
         assigned.append((start, end, score, home))
     for start, end, score, (token,) in sorted(single):
         candidates = [c for c in clusters if token in c.tokens]
-        if candidates:
-            home = _choose(candidates, token, text[start:end], start)
-        else:
+        home = _choose(candidates, token, text[start:end], start) if candidates else None
+        if home is None:
             home = _Cluster(Person((token,)), {token})
             clusters.append(home)
         home.positions.append(start)

@@ -154,3 +154,11 @@ def test_book_gives_one_key_to_full_names_with_the_same_words():
     book.key_for(Person(("john", "smith")), "case")
     assert book.key_for(Person(("smith", "jones")), "case") not in {mary, ricky}
     assert book.key_for(Person(("ricky", "moran")), "other") == ricky  # full names: run-wide
+
+
+def test_a_title_that_fits_no_one_of_that_surname_is_another_person():
+    text = "Daniel MacLeod arrived early. Miss MacLeod came later with Daniel."
+    mentions = link_people(text, _person(text, "Daniel MacLeod", "Miss MacLeod"))
+    groups = _groups(text, mentions)
+    assert groups["daniel macleod"] == {"Daniel MacLeod", "Daniel"}
+    assert groups["macleod"] == {"Miss MacLeod"}
