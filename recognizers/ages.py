@@ -14,16 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from recognizers.money import SPELLED_NUMBER
-from recognizers.results import make_result
+from recognizers.results import SpanRecognizer, text_only
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from presidio_analyzer import EntityRecognizer
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 AGE = "AGE"
 
@@ -49,28 +47,9 @@ def find_ages(text: str) -> list[tuple[int, int]]:
     return kept
 
 
-class AgeRecognizer(LocalRecognizer):
-    """Finds ages as ``AGE`` (strict policy)."""
-
-    SCORE = 0.8
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[AGE], name="AgeRecognizer", version="1")
-
-    def load(self) -> None:  # noqa: D102 - nothing to load
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Find ages in ``text``."""
-        return [
-            make_result(self, AGE, span, self.SCORE, rule="age",
-                        explanation=f"Detected by `{self.name}` as an age")
-            for span in find_ages(text)
-        ]
-
-
 STRICT_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
-    "age.v1": AgeRecognizer,
+    "age.v1": lambda: SpanRecognizer(
+        "AgeRecognizer", AGE, text_only(find_ages), 0.8,
+        "an age", rule="age",
+    ),
 }

@@ -19,15 +19,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from recognizers.results import make_result
+from recognizers.results import SpanRecognizer, text_only
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from presidio_analyzer import EntityRecognizer
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 CASE_NUMBER = "CASE_NUMBER"
 
@@ -57,28 +55,9 @@ def find_case_numbers(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-class CaseNumberRecognizer(LocalRecognizer):
-    """Finds listed case and register numbers as ``CASE_NUMBER`` (strict policy)."""
-
-    SCORE = 0.85
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[CASE_NUMBER], name="CaseNumberRecognizer", version="1")
-
-    def load(self) -> None:  # noqa: D102 - nothing to load
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Find listed case and register numbers in ``text``."""
-        return [
-            make_result(self, CASE_NUMBER, span, self.SCORE, rule="case_number",
-                        explanation=f"Detected by `{self.name}` as a case or register number")
-            for span in find_case_numbers(text)
-        ]
-
-
 STRICT_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
-    "case_number.v1": CaseNumberRecognizer,
+    "case_number.v1": lambda: SpanRecognizer(
+        "CaseNumberRecognizer", CASE_NUMBER, text_only(find_case_numbers), 0.85,
+        "a case or register number", rule="case_number",
+    ),
 }

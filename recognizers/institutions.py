@@ -18,10 +18,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from recognizers.proper import looks_proper
-from recognizers.results import make_result
+from recognizers.results import SpanRecognizer
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -128,28 +127,9 @@ def find_local_bodies(text: str, artifacts: NlpArtifacts | None) -> list[tuple[i
     return spans
 
 
-class LocalBodyRecognizer(LocalRecognizer):
-    """Finds public bodies and establishments named after a place (strict policy)."""
-
-    SCORE = 0.7
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[ORGANIZATION], name="LocalBodyRecognizer", version="1")
-
-    def load(self) -> None:  # noqa: D102 - nothing to load
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Find bodies named after a place in ``text``."""
-        return [
-            make_result(self, ORGANIZATION, span, self.SCORE, rule="local_body",
-                        explanation=f"Detected by `{self.name}` as a body named after a place")
-            for span in find_local_bodies(text, nlp_artifacts)
-        ]
-
-
 STRICT_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
-    "local_body.v1": LocalBodyRecognizer,
+    "local_body.v1": lambda: SpanRecognizer(
+        "LocalBodyRecognizer", ORGANIZATION, find_local_bodies, 0.7,
+        "a body named after a place", rule="local_body",
+    ),
 }

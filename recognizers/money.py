@@ -21,15 +21,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from recognizers.results import make_result
+from recognizers.results import SpanRecognizer, text_only
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from presidio_analyzer import EntityRecognizer
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 MONEY = "MONEY"
 
@@ -86,28 +84,9 @@ def find_money(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _MONEY.finditer(text)]
 
 
-class MoneyRecognizer(LocalRecognizer):
-    """Finds sums of money as ``MONEY`` (strict policy)."""
-
-    SCORE = 0.85
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[MONEY], name="MoneyRecognizer", version="1")
-
-    def load(self) -> None:  # noqa: D102 - nothing to load
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Find sums of money in ``text``."""
-        return [
-            make_result(self, MONEY, span, self.SCORE, rule="money",
-                        explanation=f"Detected by `{self.name}` as a sum of money")
-            for span in find_money(text)
-        ]
-
-
 STRICT_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
-    "money.v1": MoneyRecognizer,
+    "money.v1": lambda: SpanRecognizer(
+        "MoneyRecognizer", MONEY, text_only(find_money), 0.85,
+        "a sum of money", rule="money",
+    ),
 }

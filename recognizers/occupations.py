@@ -21,15 +21,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from recognizers.results import make_result
+from recognizers.results import SpanRecognizer, text_only
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from presidio_analyzer import EntityRecognizer
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 OCCUPATION = "OCCUPATION"
 
@@ -72,28 +70,9 @@ def find_occupations(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-class OccupationRecognizer(LocalRecognizer):
-    """Finds cued occupations as ``OCCUPATION`` (strict policy)."""
-
-    SCORE = 0.75
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[OCCUPATION], name="OccupationRecognizer", version="1")
-
-    def load(self) -> None:  # noqa: D102 - nothing to load
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Find cued occupations in ``text``."""
-        return [
-            make_result(self, OCCUPATION, span, self.SCORE, rule="occupation",
-                        explanation=f"Detected by `{self.name}` as an occupation")
-            for span in find_occupations(text)
-        ]
-
-
 STRICT_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
-    "occupation.v1": OccupationRecognizer,
+    "occupation.v1": lambda: SpanRecognizer(
+        "OccupationRecognizer", OCCUPATION, text_only(find_occupations), 0.75,
+        "an occupation", rule="occupation",
+    ),
 }

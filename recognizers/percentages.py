@@ -15,15 +15,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from recognizers.results import make_result
+from recognizers.results import SpanRecognizer, text_only
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from presidio_analyzer import EntityRecognizer
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 PERCENTAGE = "PERCENTAGE"
 
@@ -40,28 +38,9 @@ def find_percentages(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PERCENT.finditer(text)]
 
 
-class PercentageRecognizer(LocalRecognizer):
-    """Finds percentages as ``PERCENTAGE`` (strict policy)."""
-
-    SCORE = 0.8
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[PERCENTAGE], name="PercentageRecognizer", version="1")
-
-    def load(self) -> None:  # noqa: D102 - nothing to load
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Find percentages in ``text``."""
-        return [
-            make_result(self, PERCENTAGE, span, self.SCORE, rule="percentage",
-                        explanation=f"Detected by `{self.name}` as a percentage")
-            for span in find_percentages(text)
-        ]
-
-
 STRICT_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
-    "percentage.v1": PercentageRecognizer,
+    "percentage.v1": lambda: SpanRecognizer(
+        "PercentageRecognizer", PERCENTAGE, text_only(find_percentages), 0.8,
+        "a percentage", rule="percentage",
+    ),
 }

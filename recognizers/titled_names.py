@@ -17,15 +17,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import regex as re
-from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from recognizers.results import make_result
+from recognizers.results import SpanRecognizer, text_only
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from presidio_analyzer import EntityRecognizer
-    from presidio_analyzer.nlp_engine import NlpArtifacts
 
 STRICT_PERSON = "STRICT_PERSON"
 
@@ -54,28 +52,9 @@ def find_titled_names(text: str) -> list[tuple[int, int]]:
             if _unreadable_by_default_rule(m.group("name"))]
 
 
-class TitledNameRecognizer(LocalRecognizer):
-    """Finds titled names in any alphabet as ``STRICT_PERSON`` (strict policy)."""
-
-    SCORE = 0.9
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[STRICT_PERSON], name="TitledNameRecognizer", version="1")
-
-    def load(self) -> None:  # noqa: D102 - nothing to load
-        pass
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        """Find titled names in ``text``."""
-        return [
-            make_result(self, STRICT_PERSON, span, self.SCORE, rule="title",
-                        explanation=f"Detected by `{self.name}` as a name after a title")
-            for span in find_titled_names(text)
-        ]
-
-
 STRICT_RECOGNIZERS: dict[str, Callable[[], EntityRecognizer]] = {
-    "titled_name.v1": TitledNameRecognizer,
+    "titled_name.v1": lambda: SpanRecognizer(
+        "TitledNameRecognizer", STRICT_PERSON, text_only(find_titled_names), 0.9,
+        "a name after a title", rule="title",
+    ),
 }
