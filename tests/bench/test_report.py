@@ -99,3 +99,11 @@ def test_speed_budget_shows_cpu_allowed_per_document(monkeypatch) -> None:
     assert "| ≥ 3× Presidio's loop | 12,000 | 58 | 50 |" in page
     # detection (50 + 10 for Presidio) plus the five other stages at 10 ms each
     assert "take 110 ms of CPU on average, of which 50 ms (45%)" in page
+
+
+def test_targets_section_says_why_for_each_missed_kind() -> None:
+    page = render(_results(words_per_s=8_000, leaked=0), datetime(2026, 11, 21, tzinfo=UTC), 60)
+    assert "Why the targets not met are not met:" in page
+    assert "- Throughput: spaCy's entity recogniser alone" in page
+    met = render(_results(words_per_s=20_000, leaked=0), datetime(2026, 11, 21, tzinfo=UTC), 60)
+    assert "- Throughput:" not in met
