@@ -71,8 +71,8 @@ class Outcome:
 class Run:
     """Everything a batch needs, loaded once.
 
-    With ``workers`` > 1 each worker process loads its own detector and ``detector`` may be
-    None; otherwise it is loaded here when first needed.
+    ``detector`` may be None: it is then loaded when first needed, in this process (and shared
+    with forked workers) or, where processes are spawned, in each worker.
     """
 
     detector: Detector | None
