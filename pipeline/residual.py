@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.formats.pdf import quiet_pypdf
-from pipeline.formats.plain import VIEWS
+from pipeline.formats.plain import CACHED_PART_SIZES, VIEWS
 
 #: Values with fewer letters and digits are not searched for in ASCII views of raw bytes.
 MIN_BINARY_ALNUM = 6
@@ -72,7 +72,6 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _ASCII_NOT_ALNUM = dict.fromkeys(i for i in range(128) if not chr(i).isalnum())
 
 
-@lru_cache(maxsize=64)
 def _squash(text: str) -> str:
     """Case- and separator-blind form: every value the patterns find squashes to a substring
     of the squashed text, so it serves both as a fast pre-filter and to tell matches apart."""
@@ -94,6 +93,13 @@ def _pattern(value: str, kind: str) -> re.Pattern[str] | None:
     if kind == "ascii" and sum(ch.isalnum() for ch in value) < MIN_BINARY_ALNUM:
         return None
     return re.compile(value_pattern(value, ascii_boundaries=True) or text, re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _squash_cached(text: str) -> str:
+    """:func:`_squash` of a large part's literal form, which repeats in files made from one
+    template (the same string object comes back from the reader's cache, so hashing is cheap)."""
+    return _squash(text)
 
 
 class Matcher:
@@ -121,7 +127,8 @@ class Matcher:
 
     def might_hold(self, text: str) -> bool:
         """Whether ``text`` could contain a value (its squashed form holds a value's)."""
-        squashed = _squash(text)
+        low, high = CACHED_PART_SIZES
+        squashed = _squash_cached(text) if low <= len(text) < high else _squash(text)
         return any(key in squashed for _value, key in self._values)
 
     def found(self, text: str, kind: str = "text") -> bool:

@@ -131,6 +131,8 @@ def _cut_at_column_gap(text: str, d: Detection) -> Detection:
     if gap is None or gap.start() == d.start:
         return d
     return Detection(d.start, gap.start(), d.entity, d.score, d.recognizer)
+
+
 #: A possessive inside a span: a name does not go on after one ("Godfrey's Section").
 _INNER_POSSESSIVE = re.compile(r"\w['’]s?(?=\s+\S)")
 
@@ -143,6 +145,11 @@ def _cut_at_possessive(text: str, d: Detection) -> Detection:
     if inner is None:
         return d
     return Detection(d.start, inner.start() + 1, d.entity, d.score, d.recognizer)
+
+
+def _first_word(text: str) -> str:
+    words = text.split(maxsplit=1)
+    return words[0] if words else ""
 
 
 def _cut_at_dash(text: str, d: Detection) -> Detection:
@@ -158,8 +165,7 @@ def _cut_at_dash(text: str, d: Detection) -> Detection:
     bounds = [0, *(x for m in cuts for x in (m.start(), m.end())), len(surface)]
     pieces = list(zip(bounds[::2], bounds[1::2], strict=True))
     names = first_names()
-    named = [(a, b) for a, b in pieces if surface[a:b].split()[:1]
-             and surface[a:b].split()[0] in names]
+    named = [(a, b) for a, b in pieces if _first_word(surface[a:b]) in names]
     if len(named) != 1:
         return d
     a, b = named[0]

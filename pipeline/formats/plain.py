@@ -82,15 +82,29 @@ _TAG = re.compile(rb"<[^>]*>")
 _NOT_LITERAL = (b"&", b"<![CDATA[", b"<!--", b"%")
 
 
-@lru_cache(maxsize=8)
+#: Parts between these sizes (bytes) have their literal forms cached: template parts such as
+#: python-docx's 350 kB styles repeat in every file made from the template.
+CACHED_PART_SIZES = (64 * 1024, 8 * 1024 * 1024)
+
+
 def _literal_forms(data: bytes) -> tuple[str, str] | None:
+    low, high = CACHED_PART_SIZES
+    return _cached_literal_forms(data) if low <= len(data) < high else _compute_literal_forms(data)
+
+
+@lru_cache(maxsize=4)
+def _cached_literal_forms(data: bytes) -> tuple[str, str] | None:
+    return _compute_literal_forms(data)
+
+
+def _compute_literal_forms(data: bytes) -> tuple[str, str] | None:
     """Two strings that together hold every text and attribute value of an XML part as
     written, or None when the part's bytes are not that simple.
 
     In UTF-8 XML without references, CDATA, comments or processing instructions (after the
     declaration), text nodes are what is left once tags are removed, and attribute values
     appear unchanged in the raw bytes. A value absent from both cannot be in any view of the
-    part. (Cached: files made from one template repeat the same large style parts.)
+    part.
     """
     if not data.startswith(b"<") or any(marker in data for marker in _NOT_LITERAL):
         return None
