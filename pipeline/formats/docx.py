@@ -23,6 +23,7 @@ changed parts differ; dropped parts, their relationships and content types are l
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import time
@@ -115,12 +116,35 @@ def _needs_tree(data: bytes) -> bool:
     return not utf8 or any(trigger in data for trigger in _STRUCTURE_TRIGGERS)
 
 
+#: Digests of structure parts already found well-formed (bounded; see _check_well_formed).
+_WELL_FORMED: set[bytes] = set()
+
+
+def _check_well_formed(package: Package, part: str) -> None:
+    """Refuse a malformed structure part that is not otherwise parsed, as parsing it would.
+
+    A corrupt file is refused even where the corrupt part holds no text. Parts are remembered
+    by digest, so template parts repeated across a batch are parsed once.
+
+    Raises:
+        UnreadableFile: the part is missing or not well-formed XML.
+    """
+    digest = hashlib.blake2b(package.data.get(part, b""), digest_size=16).digest()
+    if digest in _WELL_FORMED:
+        return
+    parse_xml(package, part, "a package part")
+    if len(_WELL_FORMED) >= 256:
+        _WELL_FORMED.clear()
+    _WELL_FORMED.add(digest)
+
+
 def _parse_parts(package: Package, plan: PartPlan, trees: dict[str, etree._ElementTree],
                  clock: _Clock) -> None:
     with_removed_rels = {source_of(rels_part) for rels_part in plan.removed_rels}
     for part, role in plan.roles.items():
         if (role is Role.STRUCTURE and part not in with_removed_rels
                 and not _needs_tree(package.data.get(part, b""))):
+            _check_well_formed(package, part)
             continue
         if role in XML_ROLES:
             label = "the main document part" if part == plan.main else "a package part"

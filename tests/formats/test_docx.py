@@ -432,3 +432,11 @@ def test_docx_structure_parts_are_rewritten_only_when_they_name_someone(tmp_path
         after = z.read("word/styles.xml")
     assert (after != styles) is changed
     assert b"Pat Editor" not in after
+
+
+def test_docx_malformed_structure_part_is_refused_even_when_it_is_not_rewritten(tmp_path):
+    broken = f'<w:styles xmlns:w="{W_NS}"><w:style w:styleId="A"></w:styles>'.encode()
+    source = raw_docx(tmp_path / "in.docx", f"<w:p>{run('x')}</w:p>",
+                      extra={"word/styles.xml": broken}, extra_rels=(("styles", "styles.xml"),))
+    with pytest.raises(UnreadableFile, match="not well-formed"):
+        fmt.load(source)
